@@ -1,0 +1,58 @@
+package wirewatch.ingest.story;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import wirewatch.events.CloudEvents;
+import wirewatch.events.Story;
+import wirewatch.events.Topics;
+
+/**
+ * Publishes to {@link Topics#STORIES}, keyed by story id so every copy of a story lands on one partition,
+ * and waits for the broker's acknowledgement (the producer is idempotent with {@code acks=all}). The
+ * {@code traceparent} header comes from the template's observation.
+ */
+@Component
+class KafkaStoryPublisher implements StoryPublisher {
+
+    static final String EVENT_SOURCE = "/wirewatch/ingest";
+
+    private final KafkaTemplate<String, Story> kafka;
+    private final StoriesProperties properties;
+
+    KafkaStoryPublisher(KafkaTemplate<String, Story> kafka, StoriesProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    @Override
+    public void publish(Story story) {
+        var headers = new RecordHeaders();
+        CloudEvents.headers(story.id(), CloudEvents.STORY_TYPE, EVENT_SOURCE, story.ingestedAt())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        var record = new ProducerRecord<>(Topics.STORIES, null, story.ingestedAt().toEpochMilli(), story.id(),
+                story, headers);
+        var timeout = properties.publishTimeout();
+        try {
+            // send() itself may block for up to max.block.ms while it fetches metadata; the producer
+            // configuration keeps that no longer than the publish timeout.
+            kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException("Kafka refused story " + story.id(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge story " + story.id() + " within " + timeout, e);
+        } catch (KafkaException e) {
+            throw new PublishFailedException("could not send story " + story.id() + " to Kafka", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing story " + story.id(), e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package wirewatch.ingest.story;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxRequestSize largest {@code POST /api/stories} body accepted, counted on the raw bytes
+ * @param publishTimeout how long a request waits for Kafka to acknowledge the story before answering 503
+ * @param partitions     partitions of {@code news.stories.v1} when ingest creates the topic
+ */
+@ConfigurationProperties("wirewatch.ingest.stories")
+public record StoriesProperties(DataSize maxRequestSize, Duration publishTimeout, int partitions) {
+
+    public StoriesProperties {
+        Objects.requireNonNull(maxRequestSize, "wirewatch.ingest.stories.max-request-size");
+        Objects.requireNonNull(publishTimeout, "wirewatch.ingest.stories.publish-timeout");
+    }
+}

@@ -1,0 +1,50 @@
+package wirewatch.ingest.story;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import wirewatch.ingest.dedup.ContentFingerprint;
+import wirewatch.ingest.dedup.SeenStories;
+import wirewatch.ingest.dedup.SeenStories.Registration;
+
+/**
+ * Takes a normalised story into Wirewatch: records it as seen and publishes it within one database
+ * transaction, so a story is recorded if and only if Kafka acknowledged it. When Kafka fails the record
+ * rolls back and the caller can retry. The one gap left is Kafka acknowledging after the wait timed out:
+ * the retry then publishes the story a second time under the same id, which consumers tolerate.
+ */
+@Service
+class StoryIngestion {
+
+    private final SeenStories seenStories;
+    private final StoryPublisher publisher;
+    private final TransactionTemplate transaction;
+    private final StoryMetrics metrics;
+
+    StoryIngestion(SeenStories seenStories, StoryPublisher publisher, TransactionTemplate transaction,
+            StoryMetrics metrics) {
+        this.seenStories = seenStories;
+        this.publisher = publisher;
+        this.transaction = transaction;
+        this.metrics = metrics;
+    }
+
+    StoryReceipt ingest(NormalisedStory story) {
+        var clusterKeys = ContentFingerprint.of(story.title(), story.body()).stream().toList();
+        var receipt = transaction.execute(status -> {
+            var registration = seenStories.register(story.id(), story.url().value(), clusterKeys, story.ingestedAt());
+            return switch (registration) {
+                case Registration.Seen seen -> new StoryReceipt(seen.id(), seen.clusterId(), true);
+                case Registration.New created -> {
+                    metrics.timePublish(() -> publisher.publish(story.inCluster(created.clusterId())));
+                    yield new StoryReceipt(story.id(), created.clusterId(), false);
+                }
+            };
+        });
+        if (receipt.duplicate()) {
+            metrics.duplicate();
+        } else {
+            metrics.published();
+        }
+        return receipt;
+    }
+}
