@@ -1,0 +1,119 @@
+package wirewatch.local.demo;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import wirewatch.local.mail.Inbox;
+import wirewatch.local.mail.InboxMessage;
+
+/**
+ * Makes sure a webhook subscription to the local receiver and a confirmed email subscription exist, creating each
+ * only when {@code demo.json} does not name one that notify still knows.
+ */
+public final class DemoSubscriptions {
+
+    /** Every category of the default rule pack, so the seed story reaches both subscriptions. */
+    static final List<String> ALL_CATEGORIES = List.of("NATO_NON_ENLARGEMENT", "NEUTRALITY", "SANCTIONS_RELIEF",
+            "FROZEN_ASSETS", "RUSSIAN_SPEAKERS", "TERRITORY", "SECURITY_GUARANTEES", "CEASEFIRE");
+
+    private static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^\\s\"'<>]+/confirm\\?token=[^\\s\"'<>]+");
+    private static final Duration CONFIRMATION_MAIL_WAIT = Duration.ofSeconds(30);
+
+    private final NotifyClient notify;
+    private final Inbox inbox;
+    private final Path stateFile;
+    private final String webhookUrl;
+    private final String emailAddress;
+
+    /** What the banner shows; the secret lets the webhook page check signatures. */
+    public record Demo(String webhookSubscriptionId, String webhookSecret, String emailSubscriptionId) {
+    }
+
+    public DemoSubscriptions(URI notifyUrl, String apiKey, Inbox inbox, Path stateFile, String webhookUrl,
+                             String emailAddress) {
+        this.notify = new NotifyClient(notifyUrl, apiKey);
+        this.inbox = inbox;
+        this.stateFile = stateFile;
+        this.webhookUrl = webhookUrl;
+        this.emailAddress = emailAddress;
+    }
+
+    public Demo ensure() {
+        DemoState state = DemoState.load(stateFile);
+        if (state.webhookSubscriptionId() == null || notify.find(state.webhookSubscriptionId()).isEmpty()) {
+            NotifyClient.Created webhook = notify.create(request("webhook", webhookUrl));
+            state = state.withWebhook(webhook.id(), webhook.secret());
+            state.save(stateFile);
+        }
+        Optional<JsonNode> email = state.emailSubscriptionId() == null ? Optional.empty()
+                : notify.find(state.emailSubscriptionId());
+        if (email.isPresent() && !isActive(email.get())) {
+            // Unconfirmed from an earlier run whose confirmation mail is gone with that run's GreenMail.
+            notify.delete(state.emailSubscriptionId());
+            email = Optional.empty();
+        }
+        if (email.isEmpty()) {
+            Instant requested = Instant.now().minusSeconds(1);
+            NotifyClient.Created created = notify.create(request("email", emailAddress));
+            state = state.withEmail(created.id());
+            state.save(stateFile);
+            if (!"active".equalsIgnoreCase(created.status())) {
+                notify.open(confirmationLink(requested));
+            }
+        }
+        return new Demo(state.webhookSubscriptionId(), state.webhookSecret(), state.emailSubscriptionId());
+    }
+
+    private static boolean isActive(JsonNode subscription) {
+        return "active".equalsIgnoreCase(subscription.path("status").asString(""));
+    }
+
+    private Map<String, Object> request(String channel, String target) {
+        return Map.of("channel", channel, "target", target, "categories", ALL_CATEGORIES, "minConfidence", 0,
+                "mode", "instant");
+    }
+
+    private URI confirmationLink(Instant requestedAfter) {
+        Instant deadline = Instant.now().plus(CONFIRMATION_MAIL_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (InboxMessage message : inbox.messagesTo(emailAddress)) {
+                if (message.receivedAt().isBefore(requestedAfter)) {
+                    continue;
+                }
+                Optional<URI> link = confirmationLink(message);
+                if (link.isPresent()) {
+                    return link.get();
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("No confirmation mail with a /confirm?token= link reached " + emailAddress
+                + " within " + CONFIRMATION_MAIL_WAIT.toSeconds() + " s; see notify's log");
+    }
+
+    static Optional<URI> confirmationLink(InboxMessage message) {
+        for (String part : new String[] {message.text(), message.html()}) {
+            if (part == null) {
+                continue;
+            }
+            Matcher matcher = CONFIRM_LINK.matcher(part);
+            if (matcher.find()) {
+                return Optional.of(URI.create(matcher.group().replace("&amp;", "&")));
+            }
+        }
+        return Optional.empty();
+    }
+}

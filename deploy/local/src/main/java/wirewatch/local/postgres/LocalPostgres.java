@@ -1,0 +1,144 @@
+package wirewatch.local.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * PostgreSQL on a fixed port with a kept data directory; {@link #start} creates the login role and the databases when
+ * they are missing and leaves existing ones (and their Flyway history) alone.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    /**
+     * @param dataDirectory kept between runs; created and initialised on first use
+     * @param logFile       the server's output
+     * @param port          the port the services connect to
+     * @param user          login role owning the databases; its password is the same as {@code password}
+     * @param databases     created when missing, owned by {@code user}
+     */
+    public record Settings(Path dataDirectory, Path logFile, int port, String user, String password,
+                           List<String> databases) {
+    }
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static LocalPostgres start(Settings settings) {
+        try {
+            Files.createDirectories(settings.dataDirectory());
+            Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
+            stopLeftOverServer(settings.dataDirectory());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(settings.port())
+                    .setDataDirectory(settings.dataDirectory())
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()))
+                    .start();
+            LocalPostgres local = new LocalPostgres(postgres);
+            local.ensureRoleAndDatabases(settings);
+            return local;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + settings.port() + " with data in "
+                    + settings.dataDirectory().toAbsolutePath() + ". See " + settings.logFile().toAbsolutePath(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the role or databases: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ensureRoleAndDatabases(Settings settings) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", settings.user())) {
+                statement.execute("CREATE ROLE " + identifier(settings.user()) + " LOGIN PASSWORD "
+                        + literal(settings.password()));
+            }
+            for (String database : settings.databases()) {
+                if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                    statement.execute("CREATE DATABASE " + identifier(database) + " OWNER "
+                            + identifier(settings.user()));
+                }
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    // DDL takes no bind parameters, so names are quoted by hand.
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * A launcher killed with -9 runs no shutdown hook and leaves its PostgreSQL running on the data directory, which
+     * would refuse a second server. Its children exit by themselves, so a smart shutdown (SIGTERM) completes.
+     */
+    private static void stopLeftOverServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.getFirst().isBlank()) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
+                .filter(process -> process.info().command().orElse("").contains("postgres"))
+                .ifPresent(LocalPostgres::stopAndWait);
+    }
+
+    private static void stopAndWait(ProcessHandle leftOver) {
+        System.out.println("Stopping PostgreSQL left over from an earlier run (pid " + leftOver.pid() + ")");
+        leftOver.destroy();
+        try {
+            leftOver.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            leftOver.destroyForcibly();
+        }
+    }
+}
