@@ -1,0 +1,70 @@
+package wirewatch.classify.evidence;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import wirewatch.classify.matching.StoryField;
+import wirewatch.classify.matching.StoryText;
+
+/**
+ * Splits a story into sentences. Line breaks end a sentence too: news bodies put headings and list items on
+ * their own lines without a full stop, and {@link BreakIterator} alone would glue a heading to the next
+ * paragraph and every bullet of a list into one "sentence".
+ */
+public final class SentenceSplitter {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u2028\\u2029\\u0085]");
+    private static final Pattern BULLET = Pattern.compile("\\s*(?:[-*•–—▪●◦]|\\d{1,2}[.)])\\s+");
+
+    public StorySentences split(StoryText story) {
+        var sentences = new ArrayList<Sentence>();
+        for (StoryField field : StoryField.values()) {
+            splitField(field, story.text(field), sentences);
+        }
+        return new StorySentences(sentences);
+    }
+
+    private static void splitField(StoryField field, String text, List<Sentence> into) {
+        var lineBreaks = LINE_BREAK.matcher(text);
+        int lineStart = 0;
+        int line = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = lineBreaks.find(lineStart) ? lineBreaks.start() : text.length();
+            int next = lineEnd < text.length() ? lineBreaks.end() : text.length() + 1;
+            splitLine(field, text, lineStart, lineEnd, line, into);
+            lineStart = next;
+            line++;
+        }
+    }
+
+    private static void splitLine(StoryField field, String text, int lineStart, int lineEnd, int line,
+            List<Sentence> into) {
+        if (text.substring(lineStart, lineEnd).isBlank()) {
+            return;
+        }
+        var marker = BULLET.matcher(text).region(lineStart, lineEnd);
+        boolean bullet = marker.lookingAt();
+        // a list marker is layout, not part of what the item says
+        int contentStart = bullet ? marker.end() : lineStart;
+        var content = text.substring(contentStart, lineEnd);
+        var iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        iterator.setText(content);
+        int start = iterator.first();
+        for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(content.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(content.charAt(to - 1))) {
+                to--;
+            }
+            if (from < to) {
+                into.add(new Sentence(field, contentStart + from, contentStart + to, content.substring(from, to),
+                        line, bullet));
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package wirewatch.classify.pipeline;
+
+import wirewatch.events.Alert;
+
+/** Where alerts go; the Kafka implementation joins the transaction of the story being consumed. */
+interface AlertPublisher {
+
+    void publish(Alert alert);
+}

@@ -1,0 +1,72 @@
+package wirewatch.classify.pipeline;
+
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+import wirewatch.events.Topics;
+
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    NewTopic alertsTopic(TopicsProperties topics) {
+        return TopicBuilder.name(Topics.ALERTS).partitions(topics.partitions()).build();
+    }
+
+    @Bean
+    NewTopic storiesDeadLetterTopic(TopicsProperties topics) {
+        return TopicBuilder.name(Topics.STORIES_DEAD_LETTER).partitions(topics.partitions()).build();
+    }
+
+    /**
+     * Alerts are written as plain JSON without type headers, so any consumer can read them. Dead letters are
+     * written as the bytes that arrived: a poison pill could not be read as a Story, so there is nothing to
+     * re-serialize, and an operator wants to see exactly what the producer sent.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer valueSerializer(JsonMapper jsonMapper) {
+        var json = new JacksonJsonSerializer<>(jsonMapper);
+        json.setAddTypeInfo(false);
+        Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(), Object.class, json);
+        var serializer = new DelegatingByTypeSerializer(byType, true);
+        return factory -> setValueSerializer(factory, serializer);
+    }
+
+    @SuppressWarnings("unchecked") // the serializer accepts any value: it picks a delegate by the value's type
+    private static <V> void setValueSerializer(DefaultKafkaProducerFactory<?, V> factory, Serializer<?> serializer) {
+        factory.setValueSerializer((Serializer<V>) serializer);
+    }
+
+    /**
+     * The listener runs in a Kafka transaction, so a failure rolls back and this processor, not a
+     * {@code CommonErrorHandler}, decides what happens next. Unreadable records (deserialization failures are
+     * never retried) and records that keep failing after the back-off go to the dead-letter topic; the dead
+     * letter and the skipped offset are committed together in a new transaction, so the partition moves on
+     * to the next story.
+     */
+    @Bean
+    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollbackProcessor(KafkaTemplate<Object, Object> template,
+            ClassifyMetrics metrics) {
+        var deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.STORIES_DEAD_LETTER, -1));
+        return new DefaultAfterRollbackProcessor<>((record, exception) -> {
+            deadLetters.accept(record, exception);
+            metrics.failed();
+        }, new FixedBackOff(500, 2), template, true);
+    }
+}
