@@ -16,6 +16,13 @@ import wirewatch.classify.matching.StoryText;
 public final class SentenceSplitter {
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u2028\\u2029\\u0085]");
+    /**
+     * {@link BreakIterator} ends a sentence at every "Mr." or "U.S."; a piece ending in a title, a month or
+     * a single initial is joined to the next one instead.
+     */
+    private static final Pattern ABBREVIATION = Pattern.compile(
+            "(?:\\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Pres|St|Jr|Sr|No|vs|etc|approx"
+                    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?:^|[\\s.])\\p{Lu})\\.$");
     private static final Pattern BULLET = Pattern.compile("\\s*(?:[-*•–—▪●◦]|\\d{1,2}[.)])\\s+");
 
     public StorySentences split(StoryText story) {
@@ -53,6 +60,9 @@ public final class SentenceSplitter {
         iterator.setText(content);
         int start = iterator.first();
         for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+            while (end < content.length() && ABBREVIATION.matcher(content.substring(start, end).stripTrailing()).find()) {
+                end = iterator.next();
+            }
             int from = start;
             int to = end;
             while (from < to && Character.isWhitespace(content.charAt(from))) {

@@ -55,15 +55,17 @@ public final class RuleLoader {
         return new Result(rules, problems);
     }
 
+    /** Keeps the first rule of each id, so later stages can still check it, and reports the others. */
     private static void reportDuplicateIds(List<Rule> rules, List<RuleProblem> problems) {
         var firstById = new HashMap<String, Rule>();
-        for (var rule : rules) {
+        rules.removeIf(rule -> {
             var first = firstById.putIfAbsent(rule.id(), rule);
             if (first != null) {
                 problems.add(new RuleProblem(rule.location(),
                         "duplicate rule id '" + rule.id() + "' (first defined at " + first.location() + ")"));
             }
-        }
+            return first != null;
+        });
     }
 
     /** Walks one file; collects into the shared lists so one broken file does not hide another's problems. */
