@@ -48,7 +48,8 @@ class KafkaStoryPublisher implements StoryPublisher {
             throw new PublishFailedException("Kafka refused story " + story.id(), e.getCause());
         } catch (TimeoutException e) {
             throw new PublishFailedException("Kafka did not acknowledge story " + story.id() + " within " + timeout, e);
-        } catch (KafkaException e) {
+        } catch (KafkaException | org.springframework.kafka.KafkaException e) {
+            // The template reports a failing send() as its own KafkaException; the client's may also escape.
             throw new PublishFailedException("could not send story " + story.id() + " to Kafka", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,4 +18,12 @@ public record StoriesProperties(DataSize maxRequestSize, Duration publishTimeout
         Objects.requireNonNull(maxRequestSize, "wirewatch.ingest.stories.max-request-size");
         Objects.requireNonNull(publishTimeout, "wirewatch.ingest.stories.publish-timeout");
     }
+
+    /**
+     * The largest Kafka record a story may need: a story from the largest accepted request serialises to
+     * a little more than the request (added fields, headers), so twice the request limit leaves room.
+     */
+    long maxRecordBytes() {
+        return 2 * maxRequestSize.toBytes();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -23,19 +24,28 @@ class StoryConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The topic accepts records as large as the producer sends (see {@link StoriesProperties#maxRecordBytes})
+     * instead of the broker's 1 MiB default.
+     */
     @Bean
     NewTopic storiesTopic(StoriesProperties properties) {
-        return TopicBuilder.name(Topics.STORIES).partitions(properties.partitions()).build();
+        return TopicBuilder.name(Topics.STORIES)
+                .partitions(properties.partitions())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(properties.maxRecordBytes()))
+                .build();
     }
 
     /**
-     * {@code send()} blocks for up to {@code max.block.ms} when the broker cannot be reached; tying it to
-     * the publish timeout bounds how long a request can hang on Kafka with one setting.
+     * Derives two producer settings from the story settings so they cannot drift apart: {@code send()}
+     * blocks for up to {@code max.block.ms} when the broker cannot be reached, which the publish timeout
+     * bounds; and the largest record must fit a story from the largest accepted request.
      */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer boundedSendBlocking(StoriesProperties properties) {
-        return factory -> factory.updateConfigs(
-                Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis()));
+    DefaultKafkaProducerFactoryCustomizer storyProducerLimits(StoriesProperties properties) {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.toIntExact(properties.maxRecordBytes())));
     }
 
     /**
