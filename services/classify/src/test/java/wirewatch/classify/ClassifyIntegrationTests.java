@@ -33,7 +33,7 @@ import wirewatch.events.Topics;
  * The whole pipeline on a real broker: stories written as plain JSON strings, the way an outside producer
  * would, and alerts read back with read_committed, i.e. only what classify's transactions committed.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "wirewatch.api.key=integration-test-key"})
 @EmbeddedKafka(partitions = 1, topics = Topics.STORIES, brokerProperties = {

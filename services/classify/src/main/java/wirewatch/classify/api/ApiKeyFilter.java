@@ -32,8 +32,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.startsWith(BEARER)
-                && MessageDigest.isEqual(key, header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8))) {
+        var presented = header != null && header.startsWith(BEARER)
+                ? header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8)
+                : null;
+        if (presented != null && MessageDigest.isEqual(key, presented)) {
             chain.doFilter(request, response);
             return;
         }

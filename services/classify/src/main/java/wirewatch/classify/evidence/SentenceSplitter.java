@@ -60,7 +60,8 @@ public final class SentenceSplitter {
         iterator.setText(content);
         int start = iterator.first();
         for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-            while (end < content.length() && ABBREVIATION.matcher(content.substring(start, end).stripTrailing()).find()) {
+            while (end < content.length()
+                    && ABBREVIATION.matcher(content.substring(start, end).stripTrailing()).find()) {
                 end = iterator.next();
             }
             int from = start;

@@ -54,7 +54,7 @@ final class StanceCues {
     private StanceCues() {
     }
 
-    /** The first cue in the text; with {@code allowRejection} false, refusals are skipped (they stay in their clause). */
+    /** The first cue in the text; without {@code allowRejection}, refusals are skipped (they stay in their clause). */
     static Optional<Stance> firstCue(String text, boolean allowRejection) {
         var lower = text.toLowerCase(Locale.ROOT);
         return CUES.entrySet().stream()

@@ -46,7 +46,8 @@ public final class StoryEvidence {
                 .forEach(hit -> sentences.containing(hit.field(), hit.startOffset())
                         .ifPresent(sentence -> firstHitBySentence.putIfAbsent(sentence, hit.startOffset())));
         var evidence = new ArrayList<StanceReader.HitInSentence>();
-        firstHitBySentence.forEach((sentence, offset) -> evidence.add(new StanceReader.HitInSentence(sentence, offset)));
+        firstHitBySentence.forEach(
+                (sentence, offset) -> evidence.add(new StanceReader.HitInSentence(sentence, offset)));
         var texts = evidence.stream().map(hit -> hit.sentence().text()).distinct().toList();
         boolean titleHit = hits.stream().anyMatch(hit -> hit.field() == StoryField.TITLE);
         return new Assessment(texts, Confidence.of(titleHit, texts.size(), weight, hasContext),

@@ -40,7 +40,8 @@ public final class RuleMatcher implements Closeable {
 
     public static RuleMatcher build(List<RuleQuery> rules) {
         try {
-            var monitor = new Monitor(StoryDocuments.ANALYZER, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES));
+            var presearcher = new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES);
+            var monitor = new Monitor(StoryDocuments.ANALYZER, presearcher);
             try {
                 monitor.register(rules.stream().map(rule -> new MonitorQuery(rule.ruleId(), rule.query())).toList());
             } catch (IOException | RuntimeException e) {

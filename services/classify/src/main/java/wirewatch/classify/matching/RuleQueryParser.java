@@ -82,7 +82,9 @@ public final class RuleQueryParser {
         try {
             query = parser.parse(clause.text());
         } catch (ParseException | RuntimeException e) {
-            var reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            var reason = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("");
             problems.add(new RuleProblem(clause.location(), label(rule) + ": " + what + " does not parse: " + reason));
             return null;
         }
