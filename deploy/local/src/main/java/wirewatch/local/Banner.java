@@ -8,7 +8,11 @@ import wirewatch.local.postgres.LocalPostgres;
 
 /** The block printed once everything is up: every address a person needs, the key, and a first curl to try. */
 record Banner(LocalRunSettings settings, String webUrl, String kafka, LocalPostgres postgres, int smtpPort,
-              int imapPort, DemoSubscriptions.Demo demo, Path seedStory) {
+              int imapPort, DemoOutcome demo, Path seedStory) {
+
+    /** The demo subscriptions, or why there are none. */
+    record DemoOutcome(DemoSubscriptions.Demo subscriptions, String problem) {
+    }
 
     String render(Duration startup) {
         StringBuilder text = new StringBuilder("\n");
@@ -26,10 +30,14 @@ record Banner(LocalRunSettings settings, String webUrl, String kafka, LocalPostg
         text.append("  SMTP      localhost:").append(smtpPort).append("   IMAP localhost:").append(imapPort)
                 .append(" (any user name and password)\n");
         text.append("  Inbox     ").append(webUrl).append("/\n");
-        text.append("  Webhooks  ").append(webUrl).append("/webhooks/").append(LocalRun.DEMO_WEBHOOK_ENDPOINT)
-                .append("  (subscription ").append(demo.webhookSubscriptionId()).append(")\n");
-        text.append("  Email     ").append(LocalRun.DEMO_EMAIL).append("  (subscription ")
-                .append(demo.emailSubscriptionId()).append(")\n");
+        text.append("  Webhooks  ").append(webUrl).append("/webhooks/").append(LocalRun.DEMO_WEBHOOK_ENDPOINT);
+        if (demo.subscriptions() != null) {
+            text.append("  (subscription ").append(demo.subscriptions().webhookSubscriptionId()).append(")\n");
+            text.append("  Email     ").append(LocalRun.DEMO_EMAIL).append("  (subscription ")
+                    .append(demo.subscriptions().emailSubscriptionId()).append(", confirmed)\n");
+        } else {
+            text.append("\n  Demo subscriptions NOT set up: ").append(demo.problem()).append('\n');
+        }
         text.append("  Logs      ").append(settings.logs()).append('\n');
         text.append("  API key   ").append(settings.apiKey())
                 .append(settings.apiKeyGenerated() ? "  (new each run; set WIREWATCH_API_KEY to keep one)" : "")

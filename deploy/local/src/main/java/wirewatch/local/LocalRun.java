@@ -1,6 +1,7 @@
 package wirewatch.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -77,6 +78,11 @@ public final class LocalRun {
     }
 
     private Banner start() {
+        try {
+            LocalPostgres.stopLeftOverServer(settings.data().resolve("postgres"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         refuseBusyPorts();
         say("Starting Kafka, PostgreSQL, mail and the web server");
         WebhookReceiver webhooks = new WebhookReceiver();
@@ -99,16 +105,26 @@ public final class LocalRun {
         awaitAll(services);
         services.forEach(this::warnWhenItDies);
 
-        say("Setting up the demo subscriptions");
-        String webhookUrl = web.baseUrl() + "/webhooks/" + DEMO_WEBHOOK_ENDPOINT;
-        DemoSubscriptions.Demo demo = new DemoSubscriptions(URI.create(serviceUrl("notify")), settings.apiKey(),
-                mail.inbox(), settings.data().resolve("demo.json"), webhookUrl, DEMO_EMAIL).ensure();
-        if (demo.webhookSecret() != null) {
-            webhooks.secret(DEMO_WEBHOOK_ENDPOINT, demo.webhookSecret());
-        }
         Path seed = SeedStory.write(settings.seedStoryText(), settings.data().resolve("seed-story.json"));
         return new Banner(settings, web.baseUrl(), kafka.bootstrapServers(), postgres, mail.smtpPort(),
-                mail.imapPort(), demo, seed);
+                mail.imapPort(), demoSubscriptions(webhooks), seed);
+    }
+
+    /** Everything runs without them, so a failure here is reported, not fatal. */
+    private Banner.DemoOutcome demoSubscriptions(WebhookReceiver webhooks) {
+        say("Setting up the demo subscriptions");
+        String webhookUrl = web.baseUrl() + "/webhooks/" + DEMO_WEBHOOK_ENDPOINT;
+        try {
+            DemoSubscriptions.Demo demo = new DemoSubscriptions(URI.create(serviceUrl("notify")), settings.apiKey(),
+                    mail.inbox(), settings.data().resolve("demo.json"), webhookUrl, DEMO_EMAIL).ensure();
+            if (demo.webhookSecret() != null) {
+                webhooks.secret(DEMO_WEBHOOK_ENDPOINT, demo.webhookSecret());
+            }
+            return new Banner.DemoOutcome(demo, null);
+        } catch (RuntimeException e) {
+            System.err.println("!! The demo subscriptions could not be set up: " + e.getMessage());
+            return new Banner.DemoOutcome(null, e.getMessage());
+        }
     }
 
     private ServiceProcess service(String name) {

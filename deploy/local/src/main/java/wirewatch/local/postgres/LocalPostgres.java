@@ -115,10 +115,11 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * A launcher killed with -9 runs no shutdown hook and leaves its PostgreSQL running on the data directory, which
-     * would refuse a second server. Its children exit by themselves, so a smart shutdown (SIGTERM) completes.
+     * A launcher killed with -9 runs no shutdown hook and leaves its PostgreSQL running on the data directory, holding
+     * the port and refusing a second server. Its clients (the services) exit by themselves, so a smart shutdown
+     * (SIGTERM) completes. Called by {@link #start}; callable earlier, before checking that the port is free.
      */
-    private static void stopLeftOverServer(Path dataDirectory) throws IOException {
+    public static void stopLeftOverServer(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
