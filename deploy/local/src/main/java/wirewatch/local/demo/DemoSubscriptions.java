@@ -48,28 +48,41 @@ public final class DemoSubscriptions {
 
     public Demo ensure() {
         DemoState state = DemoState.load(stateFile);
-        if (state.webhookSubscriptionId() == null || notify.find(state.webhookSubscriptionId()).isEmpty()) {
+        if (!stillActive(state.webhookSubscriptionId())) {
             NotifyClient.Created webhook = notify.create(request("webhook", webhookUrl));
             state = state.withWebhook(webhook.id(), webhook.secret());
             state.save(stateFile);
         }
-        Optional<JsonNode> email = state.emailSubscriptionId() == null ? Optional.empty()
-                : notify.find(state.emailSubscriptionId());
-        if (email.isPresent() && !isActive(email.get())) {
-            // Unconfirmed from an earlier run whose confirmation mail is gone with that run's GreenMail.
-            notify.delete(state.emailSubscriptionId());
-            email = Optional.empty();
-        }
-        if (email.isEmpty()) {
+        if (!stillActive(state.emailSubscriptionId())) {
             Instant requested = Instant.now().minusSeconds(1);
-            NotifyClient.Created created = notify.create(request("email", emailAddress));
-            state = state.withEmail(created.id());
+            NotifyClient.Created email = notify.create(request("email", emailAddress));
+            state = state.withEmail(email.id());
             state.save(stateFile);
-            if (!"active".equalsIgnoreCase(created.status())) {
+            if (!"active".equalsIgnoreCase(email.status())) {
                 notify.open(confirmationLink(requested));
             }
         }
         return new Demo(state.webhookSubscriptionId(), state.webhookSecret(), state.emailSubscriptionId());
+    }
+
+    /**
+     * True when notify still has the subscription and it receives alerts. One that is pending (its confirmation mail
+     * went with an earlier run's GreenMail) or disabled (unsubscribed, or a webhook that answered 410) is removed, so
+     * a fresh one replaces it.
+     */
+    private boolean stillActive(String id) {
+        if (id == null) {
+            return false;
+        }
+        Optional<JsonNode> subscription = notify.find(id);
+        if (subscription.isEmpty()) {
+            return false;
+        }
+        if (isActive(subscription.get())) {
+            return true;
+        }
+        notify.delete(id);
+        return false;
     }
 
     private static boolean isActive(JsonNode subscription) {
