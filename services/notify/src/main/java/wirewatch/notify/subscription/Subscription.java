@@ -1,0 +1,42 @@
+package wirewatch.notify.subscription;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One subscriber's wish, as stored.
+ *
+ * @param target            an absolute http(s) URL for webhooks, an email address for email
+ * @param categories        never empty
+ * @param minConfidence     a match counts only with at least this confidence (0..1)
+ * @param digestInterval    how often a digest goes out; {@code null} unless {@code mode} is {@code DIGEST}
+ * @param secret            {@code whsec_<base64>} signing key of a webhook, {@code null} for email
+ * @param unsubscribeToken  the capability in every unsubscribe link
+ * @param confirmationToken the capability in the opt-in link of an email subscription, {@code null} for webhooks
+ */
+public record Subscription(
+        UUID id,
+        Channel channel,
+        String target,
+        List<String> categories,
+        double minConfidence,
+        Mode mode,
+        Duration digestInterval,
+        SubscriptionStatus status,
+        String secret,
+        String unsubscribeToken,
+        String confirmationToken,
+        Instant createdAt) {
+
+    public Subscription {
+        categories = List.copyOf(categories);
+    }
+
+    // Keeps the secret and the tokens out of logs and exception messages.
+    @Override
+    public String toString() {
+        return "Subscription[id=" + id + ", channel=" + channel.id() + ", status=" + status.id() + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package wirewatch.notify.subscription;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code subscriptions} table. */
+@Repository
+public class SubscriptionStore {
+
+    private static final String COLUMNS = """
+            id, channel, target, categories, min_confidence, mode, digest_interval_seconds, status, secret,
+            unsubscribe_token, confirmation_token, created_at""";
+
+    private final JdbcClient jdbc;
+
+    SubscriptionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Subscription subscription) {
+        jdbc.sql("insert into subscriptions (" + COLUMNS + """
+                        ) values (:id, :channel, :target, :categories, :minConfidence, :mode, :digestIntervalSeconds,
+                                  :status, :secret, :unsubscribeToken, :confirmationToken, :createdAt)""")
+                .param("id", subscription.id())
+                .param("channel", subscription.channel().id())
+                .param("target", subscription.target())
+                .param("categories", subscription.categories().toArray(String[]::new))
+                .param("minConfidence", subscription.minConfidence())
+                .param("mode", subscription.mode().id())
+                .param("digestIntervalSeconds",
+                        subscription.digestInterval() == null ? null : subscription.digestInterval().toSeconds())
+                .param("status", subscription.status().id())
+                .param("secret", subscription.secret())
+                .param("unsubscribeToken", subscription.unsubscribeToken())
+                .param("confirmationToken", subscription.confirmationToken())
+                .param("createdAt", OffsetDateTime.ofInstant(subscription.createdAt(), ZoneOffset.UTC))
+                .update();
+    }
+
+    public Optional<Subscription> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from subscriptions where id = ?").param(id)
+                .query(SubscriptionStore::subscription).optional();
+    }
+
+    /**
+     * The active, instant subscriptions that share at least one category with {@code categories}; whether a match
+     * is confident enough for each is the caller's business.
+     */
+    public List<Subscription> activeInstantFor(Collection<String> categories) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from subscriptions
+                        where status = 'active' and mode = 'instant' and categories && ?::text[]""")
+                .param(categories.toArray(String[]::new))
+                .query(SubscriptionStore::subscription).list();
+    }
+
+    /** @return whether a subscription was disabled */
+    public boolean disable(UUID id) {
+        return jdbc.sql("update subscriptions set status = 'disabled' where id = ?").param(id).update() > 0;
+    }
+
+    boolean delete(UUID id) {
+        return jdbc.sql("delete from subscriptions where id = ?").param(id).update() > 0;
+    }
+
+    Optional<Subscription> findByConfirmationToken(String token) {
+        return jdbc.sql("select " + COLUMNS + " from subscriptions where confirmation_token = ?").param(token)
+                .query(SubscriptionStore::subscription).optional();
+    }
+
+    Optional<Subscription> findByUnsubscribeToken(String token) {
+        return jdbc.sql("select " + COLUMNS + " from subscriptions where unsubscribe_token = ?").param(token)
+                .query(SubscriptionStore::subscription).optional();
+    }
+
+    /** Activates a pending subscription; an active or disabled one keeps its status. */
+    void activateIfPending(UUID id) {
+        jdbc.sql("update subscriptions set status = 'active' where id = ? and status = 'pending'").param(id).update();
+    }
+
+    private static Subscription subscription(ResultSet row, int rowNumber) throws SQLException {
+        var digestSeconds = row.getObject("digest_interval_seconds", Long.class);
+        return new Subscription(
+                row.getObject("id", UUID.class),
+                Channel.fromId(row.getString("channel")).orElseThrow(),
+                row.getString("target"),
+                strings(row.getArray("categories")),
+                row.getDouble("min_confidence"),
+                Mode.fromId(row.getString("mode")).orElseThrow(),
+                digestSeconds == null ? null : Duration.ofSeconds(digestSeconds),
+                SubscriptionStatus.fromId(row.getString("status")),
+                row.getString("secret"),
+                row.getString("unsubscribe_token"),
+                row.getString("confirmation_token"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+}

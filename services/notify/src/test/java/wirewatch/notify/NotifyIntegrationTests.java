@@ -1,0 +1,201 @@
+package wirewatch.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import wirewatch.events.Topics;
+
+/**
+ * Alerts written to {@code news.alerts.v1} as plain JSON strings, the way classify or any outside producer
+ * writes them, delivered to real webhook receivers and a real SMTP server.
+ */
+class NotifyIntegrationTests extends IntegrationTestSupport {
+
+    private static final String ALERT = """
+            {"id": "alert-seed-1", "storyId": "story-seed-1", "clusterId": "cluster-seed-1",
+             "story": {"title": "Putin sets out his terms for peace", "url": "https://example.com/putin-terms",
+                       "source": "example.com", "publishedAt": "2025-05-20T08:00:00Z"},
+             "categories": ["SANCTIONS_RELIEF", "TERRITORY"],
+             "matches": [
+               {"ruleId": "sanctions-lift", "category": "SANCTIONS_RELIEF", "confidence": 0.8,
+                "evidence": ["The lifting of some Western sanctions against Russia."], "stance": "DEMANDED"},
+               {"ruleId": "territory-regions", "category": "TERRITORY", "confidence": 0.6,
+                "evidence": ["He insists on controlling all four eastern Ukrainian regions."], "stance": "DEMANDED"}],
+             "rulesetVersion": "sha256:0123", "classifiedAt": "2025-05-20T08:01:00Z"}""";
+
+    private final WebhookReceiver receiver = WebhookReceiver.start();
+
+    @Autowired
+    private Environment environment;
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void deliversAnAlertOnceToEachSubscriptionItReachesWhateverTheOthersDo() throws Exception {
+        var okUrl = receiver.url(200, "ok");
+        var ok = webhook(okUrl, List.of("SANCTIONS_RELIEF"), 0);
+        var failingUrl = receiver.url(500, "failing");
+        var failing = webhook(failingUrl, List.of("SANCTIONS_RELIEF"), 0);
+        var goneUrl = receiver.url(410, "gone");
+        var gone = webhook(goneUrl, List.of("TERRITORY"), 0);
+        var otherCategoryUrl = receiver.url(200, "other-category");
+        webhook(otherCategoryUrl, List.of("CEASEFIRE"), 0);
+        var tooUnsureUrl = receiver.url(200, "too-unsure");
+        webhook(tooUnsureUrl, List.of("SANCTIONS_RELIEF", "TERRITORY"), 0.9);
+        var reader = "reader@kafka.example.org";
+        subscribe(Map.of("channel", "email", "target", reader, "categories", List.of("TERRITORY", "NEUTRALITY"),
+                "mode", "instant"));
+        assertThat(call("GET", "/confirm?token=" + confirmationToken(reader), null, null).statusCode())
+                .isEqualTo(200);
+
+        produce("story-seed-1", ALERT);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(receiver.receivedAt(okUrl)).hasSize(1);
+            assertThat(alertMailsTo(reader)).hasSize(1);
+            assertThat(getJson("/api/subscriptions/" + gone.path("id").asString()).path("status").asString())
+                    .isEqualTo("disabled");
+            assertThat(deliveries(failing)).singleElement()
+                    .satisfies(delivery -> assertThat(delivery.path("status").asString()).isEqualTo("failed"));
+        });
+
+        var request = receiver.receivedAt(okUrl).getFirst();
+        var delivery = deliveries(ok).getFirst();
+        assertThat(delivery.path("status").asString()).isEqualTo("delivered");
+        assertThat(delivery.path("alertId").asString()).isEqualTo("alert-seed-1");
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
+        assertThat(request.header("webhook-id")).isEqualTo(delivery.path("id").asString());
+        assertThat(request.header("content-type")).isEqualTo("application/json");
+        assertThat(request.header("user-agent")).startsWith("Wirewatch-Webhooks/");
+        assertThat(Long.parseLong(request.header("webhook-timestamp")))
+                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+        assertThat(request.header("webhook-signature")).isEqualTo("v1," + hmacSha256(ok.path("secret").asString(),
+                request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body()));
+        var event = json.readTree(request.body());
+        assertThat(event.path("type").asString()).isEqualTo("alert.created");
+        assertThat(event.path("timestamp").asString()).isEqualTo("2025-05-20T08:01:00Z");
+        assertThat(event.path("data").path("id").asString()).isEqualTo("alert-seed-1");
+        assertThat(event.path("data").path("story").path("title").asString())
+                .isEqualTo("Putin sets out his terms for peace");
+        assertThat(event.path("data").path("matches").size()).isEqualTo(2);
+        assertThat(event.path("data").path("subscriptionId").asString()).isEqualTo(ok.path("id").asString());
+
+        var mail = alertMailsTo(reader).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("[Wirewatch] TERRITORY: Putin sets out his terms for peace");
+        var parts = (MimeMultipart) mail.getContent();
+        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat(mail.getHeader("List-Unsubscribe", null)).startsWith("<https://notify.example.org/unsubscribe?token=");
+
+        var goneDelivery = deliveries(gone).getFirst();
+        assertThat(goneDelivery.path("status").asString()).isEqualTo("failed");
+        assertThat(goneDelivery.path("lastError").asString()).contains("410 Gone");
+        assertThat(deliveries(failing).getFirst().path("lastError").asString()).contains("HTTP 500");
+
+        // The same record again, then a poison pill behind it on the one partition: once the pill is dead-lettered,
+        // the repeated alert has been processed too.
+        produce("story-seed-1", ALERT);
+        produce("pill", "{not json");
+        awaitDeadLetter("pill");
+
+        assertThat(receiver.receivedAt(okUrl)).hasSize(1);
+        assertThat(alertMailsTo(reader)).hasSize(1);
+        assertThat(receiver.receivedAt(goneUrl)).hasSize(1);
+        assertThat(receiver.receivedAt(otherCategoryUrl)).isEmpty();
+        assertThat(receiver.receivedAt(tooUnsureUrl)).isEmpty();
+        // a failed delivery is attempted again when its alert is read again, under the same id
+        assertThat(receiver.receivedAt(failingUrl)).hasSize(2)
+                .extracting(received -> received.header("webhook-id")).containsOnly(
+                        deliveries(failing).getFirst().path("id").asString());
+        assertThat(deliveries(failing)).singleElement()
+                .satisfies(retried -> assertThat(retried.path("attempts").asInt()).isEqualTo(2));
+    }
+
+    private JsonNode webhook(String url, List<String> categories, double minConfidence) throws Exception {
+        return subscribe(Map.of("channel", "webhook", "target", url, "categories", categories,
+                "minConfidence", minConfidence, "mode", "instant"));
+    }
+
+    private List<JsonNode> deliveries(JsonNode subscription) throws Exception {
+        return getJson("/api/subscriptions/" + subscription.path("id").asString() + "/deliveries").values()
+                .stream().toList();
+    }
+
+    private static List<jakarta.mail.internet.MimeMessage> alertMailsTo(String address) {
+        return mailTo(address).stream().filter(message -> {
+            try {
+                return !message.getSubject().contains("Please confirm");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    // Written apart from notify's signer, so a mistake there cannot hide in here.
+    private static String hmacSha256(String secret, String content) throws Exception {
+        var mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.replaceFirst("^whsec_", "")), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void produce(String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS, key, value)).get();
+        }
+    }
+
+    private void awaitDeadLetter(String key) {
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.ALERTS_DEAD_LETTER));
+            var deadLetters = new ArrayList<ConsumerRecord<String, byte[]>>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
+                assertThat(deadLetters).extracting(ConsumerRecord::key).contains(key);
+            });
+            assertThat(deadLetters).filteredOn(record -> record.key().equals(key)).first()
+                    .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                            .isEqualTo("{not json"));
+        }
+    }
+
+    private String brokers() {
+        return environment.getRequiredProperty("spring.embedded.kafka.brokers");
+    }
+}

@@ -1,0 +1,130 @@
+package wirewatch.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
+
+    private static final String VALID_WEBHOOK = """
+            {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+             "mode": "instant"}""";
+
+    @Test
+    void refusesCallsWithoutTheApiKey() throws Exception {
+        var missing = call("POST", "/api/subscriptions", VALID_WEBHOOK, null);
+        var wrong = call("GET", "/api/subscriptions/" + java.util.UUID.randomUUID(), null, "not-the-key");
+
+        for (var response : List.of(missing, wrong)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json.readTree(response.body()).path("detail").asString()).contains("Authorization");
+        }
+    }
+
+    static Stream<Arguments> invalidRequests() {
+        return Stream.of(
+                Arguments.of("channel", """
+                        {"channel": "sms", "target": "+4912345", "categories": ["CEASEFIRE"], "mode": "instant"}"""),
+                Arguments.of("target", """
+                        {"channel": "webhook", "target": "ftp://example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "instant"}"""),
+                Arguments.of("target", """
+                        {"channel": "webhook", "target": "/relative/path", "categories": ["CEASEFIRE"],
+                         "mode": "instant"}"""),
+                Arguments.of("target", """
+                        {"channel": "email", "target": "not an address", "categories": ["CEASEFIRE"],
+                         "mode": "instant"}"""),
+                Arguments.of("target", """
+                        {"channel": "email", "target": "Reader <reader@example.org>", "categories": ["CEASEFIRE"],
+                         "mode": "instant"}"""),
+                Arguments.of("categories", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": [],
+                         "mode": "instant"}"""),
+                Arguments.of("categories", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["ceasefire"],
+                         "mode": "instant"}"""),
+                Arguments.of("minConfidence", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "minConfidence": 1.5, "mode": "instant"}"""),
+                Arguments.of("mode", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "weekly"}"""),
+                Arguments.of("digest.interval", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest", "digest": {"interval": "every hour"}}"""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidRequests")
+    void refusesInvalidRequestsNamingTheField(String field, String request) throws Exception {
+        var response = call("POST", "/api/subscriptions", request);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var problem = json.readTree(response.body());
+        assertThat(problem.path("field").asString()).isEqualTo(field);
+        assertThat(problem.path("detail").asString()).startsWith(field + " ");
+    }
+
+    @Test
+    void returnsTheWebhookSecretOnlyWhenCreating() throws Exception {
+        var response = call("POST", "/api/subscriptions", VALID_WEBHOOK);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        var created = json.readTree(response.body());
+        var id = created.path("id").asString();
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/subscriptions/" + id);
+        assertThat(created.path("status").asString()).isEqualTo("active");
+        var secret = created.path("secret").asString();
+        assertThat(secret).matches("whsec_[A-Za-z0-9+/]{32}");
+        assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(24);
+
+        var read = call("GET", "/api/subscriptions/" + id, null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).doesNotContain(secret).doesNotContain("secret");
+        var subscription = json.readTree(read.body());
+        assertThat(subscription.path("channel").asString()).isEqualTo("webhook");
+        assertThat(subscription.path("target").asString()).isEqualTo("https://hooks.example.org/in");
+        assertThat(subscription.path("categories").values()).extracting(node -> node.asString())
+                .containsExactly("CEASEFIRE");
+        assertThat(subscription.path("minConfidence").asDouble()).isEqualTo(0.0);
+        assertThat(subscription.path("mode").asString()).isEqualTo("instant");
+        assertThat(subscription.has("createdAt")).isTrue();
+    }
+
+    @Test
+    void storesDigestSubscriptions() throws Exception {
+        var created = subscribe(Map.of("channel", "webhook", "target", "https://hooks.example.org/digest",
+                "categories", List.of("TERRITORY", "CEASEFIRE"), "minConfidence", 0.4, "mode", "digest",
+                "digest", Map.of("interval", "PT6H")));
+
+        var subscription = getJson("/api/subscriptions/" + created.path("id").asString());
+        assertThat(subscription.path("mode").asString()).isEqualTo("digest");
+        assertThat(subscription.path("digest").path("interval").asString()).isEqualTo("PT6H");
+        assertThat(subscription.path("minConfidence").asDouble()).isEqualTo(0.4);
+    }
+
+    @Test
+    void deletesASubscriptionAndItsHistory() throws Exception {
+        var id = subscribe(Map.of("channel", "webhook", "target", "https://hooks.example.org/gone",
+                "categories", List.of("CEASEFIRE"), "mode", "instant")).path("id").asString();
+        assertThat(getJson("/api/subscriptions/" + id + "/deliveries").isArray()).isTrue();
+
+        assertThat(call("DELETE", "/api/subscriptions/" + id, null).statusCode()).isEqualTo(204);
+
+        for (var path : List.of("/api/subscriptions/" + id, "/api/subscriptions/" + id + "/deliveries")) {
+            var response = call("GET", path, null);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(call("DELETE", "/api/subscriptions/" + id, null).statusCode()).isEqualTo(404);
+    }
+}
