@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,6 +91,13 @@ abstract class IntegrationTestSupport {
         return call(method, path, body, API_KEY);
     }
 
+    /** A GET as a browser sends it, asking for HTML first. */
+    HttpResponse<String> browse(String path) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> postForm(String path, String form) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -125,16 +135,16 @@ abstract class IntegrationTestSupport {
         return await().atMost(Duration.ofSeconds(20)).until(() -> mailTo(address).stream()
                 .map(IntegrationTestSupport::textOf)
                 .map(CONFIRM_LINK::matcher)
-                .filter(java.util.regex.Matcher::find)
+                .filter(Matcher::find)
                 .map(matcher -> matcher.group(1))
                 .findFirst().orElse(null), token -> token != null);
     }
 
     static String textOf(MimeMessage message) {
         try {
-            var multipart = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            var multipart = (MimeMultipart) message.getContent();
             return (String) multipart.getBodyPart(0).getContent();
-        } catch (Exception e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,9 @@ package wirewatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,19 +17,25 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 import wirewatch.events.Topics;
 
@@ -52,6 +61,12 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
     private Environment environment;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @AfterEach
     void stopReceiver() {
@@ -96,7 +111,7 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
         assertThat(request.header("content-type")).isEqualTo("application/json");
         assertThat(request.header("user-agent")).startsWith("Wirewatch-Webhooks/");
         assertThat(Long.parseLong(request.header("webhook-timestamp")))
-                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+                .isCloseTo(Instant.now().getEpochSecond(), Offset.offset(60L));
         assertThat(request.header("webhook-signature")).isEqualTo("v1," + hmacSha256(ok.path("secret").asString(),
                 request.header("webhook-id") + "." + request.header("webhook-timestamp") + "." + request.body()));
         var event = json.readTree(request.body());
@@ -125,7 +140,7 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
         // the repeated alert has been processed too.
         produce("story-seed-1", ALERT);
         produce("pill", "{not json");
-        awaitDeadLetter("pill");
+        awaitDeadLetters("pill", 1);
 
         assertThat(receiver.receivedAt(okUrl)).hasSize(1);
         assertThat(alertMailsTo(reader)).hasSize(1);
@@ -138,6 +153,35 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
                         deliveries(failing).getFirst().path("id").asString());
         assertThat(deliveries(failing)).singleElement()
                 .satisfies(retried -> assertThat(retried.path("attempts").asInt()).isEqualTo(2));
+
+        assertThat(meters.get("wirewatch.notify.alerts").counter().count()).isEqualTo(2);
+        assertThat(deliveryCount("webhook", "delivered")).isEqualTo(1);
+        // failing twice, gone once: it was disabled before the alert came again
+        assertThat(deliveryCount("webhook", "failed")).isEqualTo(3);
+        assertThat(deliveryCount("webhook", "skipped_duplicate")).isEqualTo(1);
+        assertThat(deliveryCount("email", "delivered")).isEqualTo(1);
+        assertThat(deliveryCount("email", "skipped_duplicate")).isEqualTo(1);
+        assertThat(meters.get("wirewatch.notify.send").tag("channel", "webhook").timer().count()).isEqualTo(4);
+
+        // A replay from offset 0, as after a lost commit or an operator's reset: still nothing delivered twice.
+        var listener = listeners.getListenerContainer("notify");
+        listener.stop();
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+            admin.alterConsumerGroupOffsets("notify",
+                    Map.of(new TopicPartition(Topics.ALERTS, 0), new OffsetAndMetadata(0))).all().get();
+        }
+        listener.start();
+        awaitDeadLetters("pill", 2);
+
+        assertThat(receiver.receivedAt(okUrl)).hasSize(1);
+        assertThat(alertMailsTo(reader)).hasSize(1);
+        assertThat(receiver.receivedAt(goneUrl)).hasSize(1);
+        assertThat(receiver.receivedAt(failingUrl)).hasSize(4);
+    }
+
+    private double deliveryCount(String channel, String outcome) {
+        return meters.get("wirewatch.notify.deliveries").tag("channel", channel).tag("outcome", outcome)
+                .counter().count();
     }
 
     private JsonNode webhook(String url, List<String> categories, double minConfidence) throws Exception {
@@ -150,11 +194,11 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
                 .stream().toList();
     }
 
-    private static List<jakarta.mail.internet.MimeMessage> alertMailsTo(String address) {
+    private static List<MimeMessage> alertMailsTo(String address) {
         return mailTo(address).stream().filter(message -> {
             try {
                 return !message.getSubject().contains("Please confirm");
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -176,7 +220,7 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
         }
     }
 
-    private void awaitDeadLetter(String key) {
+    private void awaitDeadLetters(String key, int count) {
         try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -187,10 +231,10 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
             var deadLetters = new ArrayList<ConsumerRecord<String, byte[]>>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
-                assertThat(deadLetters).extracting(ConsumerRecord::key).contains(key);
+                assertThat(deadLetters).filteredOn(record -> record.key().equals(key)).hasSize(count);
             });
-            assertThat(deadLetters).filteredOn(record -> record.key().equals(key)).first()
-                    .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+            assertThat(deadLetters).filteredOn(record -> record.key().equals(key))
+                    .allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
                             .isEqualTo("{not json"));
         }
     }

@@ -27,7 +27,7 @@ class OptInIntegrationTests extends IntegrationTestSupport {
                 .isEqualTo("[Wirewatch] Please confirm your subscription");
         assertThat(getJson("/api/subscriptions/" + id).path("status").asString()).isEqualTo("pending");
 
-        var page = call("GET", "/confirm?token=" + token, null, null);
+        var page = browse("/confirm?token=" + token);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
@@ -38,7 +38,7 @@ class OptInIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void answersAnUnknownConfirmationTokenWithNotFound() throws Exception {
-        var response = call("GET", "/confirm?token=no-such-token", null, null);
+        var response = browse("/confirm?token=no-such-token");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -52,7 +52,7 @@ class OptInIntegrationTests extends IntegrationTestSupport {
         var token = jdbc.sql("select unsubscribe_token from subscriptions where id = ?::uuid").param(id)
                 .query(String.class).single();
 
-        var page = call("GET", "/unsubscribe?token=" + token, null, null);
+        var page = browse("/unsubscribe?token=" + token);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<form method=\"post\" action=\"/unsubscribe?token=" + token + "\">",
