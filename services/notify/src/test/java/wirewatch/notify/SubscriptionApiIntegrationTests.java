@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
     @Test
     void refusesCallsWithoutTheApiKey() throws Exception {
         var missing = call("POST", "/api/subscriptions", VALID_WEBHOOK, null);
-        var wrong = call("GET", "/api/subscriptions/" + java.util.UUID.randomUUID(), null, "not-the-key");
+        var wrong = call("GET", "/api/subscriptions/" + UUID.randomUUID(), null, "not-the-key");
 
         for (var response : List.of(missing, wrong)) {
             assertThat(response.statusCode()).isEqualTo(401);
