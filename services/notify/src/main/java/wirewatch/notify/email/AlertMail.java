@@ -6,10 +6,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import wirewatch.events.Alert;
 import wirewatch.notify.NotifyProperties;
@@ -19,6 +23,9 @@ import wirewatch.notify.subscription.Subscription;
 /** Writes one alert into a mail for one subscription: only the categories that subscription asked for. */
 @Component
 class AlertMail {
+
+    private static final DateTimeFormatter PUBLISHED =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final MailTemplates templates;
     private final EmailProperties email;
@@ -40,8 +47,9 @@ class AlertMail {
         model.put("title", title(alert));
         model.put("url", story == null ? null : webLink(story.url()));
         model.put("source", story == null ? null : story.source());
-        model.put("publishedAt", story == null ? null : story.publishedAt());
-        model.put("matches", Relevance.matches(alert, subscription).stream().map(MatchView::of).toList());
+        model.put("publishedAt", story == null || story.publishedAt() == null ? null
+                : PUBLISHED.format(story.publishedAt()));
+        model.put("categories", CategoryView.of(Relevance.matches(alert, subscription)));
         model.put("unsubscribeUrl", unsubscribe);
         var rendered = templates.render("alert", model);
 
@@ -80,11 +88,25 @@ class AlertMail {
         return lower.startsWith("https://") || lower.startsWith("http://") ? url : null;
     }
 
-    record MatchView(String category, String stance, String confidence, List<String> evidence) {
+    /**
+     * One section per category, however many rules of it matched: a reader wants to know that the story reports
+     * sanctions relief and why, not which rules fired. The strongest match gives stance and confidence; the evidence
+     * of all of them is merged, each sentence once, in the order the rules cited them.
+     */
+    record CategoryView(String category, String stance, String confidence, List<String> evidence) {
 
-        static MatchView of(Alert.Match match) {
-            return new MatchView(match.category(), match.stance() == null ? "REPORTED" : match.stance().name(),
-                    String.format(Locale.ROOT, "%.2f", match.confidence()), match.evidence());
+        static List<CategoryView> of(List<Alert.Match> matches) {
+            var byCategory = matches.stream().collect(
+                    Collectors.groupingBy(Alert.Match::category, LinkedHashMap::new, Collectors.toList()));
+            return byCategory.entrySet().stream().map(entry -> {
+                var strongest = entry.getValue().stream()
+                        .max(Comparator.comparingDouble(Alert.Match::confidence)).orElseThrow();
+                var evidence = entry.getValue().stream().flatMap(match -> match.evidence().stream())
+                        .distinct().toList();
+                return new CategoryView(entry.getKey(),
+                        strongest.stance() == null ? "REPORTED" : strongest.stance().name(),
+                        String.format(Locale.ROOT, "%.2f", strongest.confidence()), evidence);
+            }).toList();
         }
     }
 }

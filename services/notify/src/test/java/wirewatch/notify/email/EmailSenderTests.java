@@ -59,6 +59,7 @@ class EmailSenderTests {
                 "  - Putin wants Western sanctions lifted.",
                 "TERRITORY · DEMANDED · confidence 0.60",
                 "Read the story: https://example.com/story?a=1&b=2",
+                "Published: 20 May 2025, 08:00 UTC",
                 "Unsubscribe: https://notify.example.org/unsubscribe?token=unsub-token_1");
         // below the subscription's minConfidence of 0.5
         assertThat(text).doesNotContain("NEUTRALITY");
@@ -66,6 +67,28 @@ class EmailSenderTests {
         assertThat(html).contains("<a href=\"https://example.com/story?a=1&amp;b=2\">Read the story</a>",
                 "<li>Putin wants Western sanctions lifted.</li>",
                 "<a href=\"https://notify.example.org/unsubscribe?token=unsub-token_1\">Unsubscribe</a>");
+    }
+
+    @Test
+    void showsACategoryOnceWhenSeveralOfItsRulesMatched() throws Exception {
+        var twoRules = new Alert("alert-2", "story-2", "cluster-2",
+                new Alert.StoryRef("Kremlin terms", "https://example.com/terms", "example.com", null),
+                List.of("TERRITORY"),
+                List.of(new Alert.Match("territory-1", "TERRITORY", 0.55,
+                                List.of("He insists on controlling all four regions."), Stance.DEMANDED),
+                        new Alert.Match("territory-2", "TERRITORY", 0.65,
+                                List.of("Kyiv rejected any land swap.", "He insists on controlling all four regions."),
+                                Stance.REJECTED)),
+                "sha256:abc", Instant.parse("2025-05-20T08:01:00Z"));
+
+        sender.send(DELIVERY, subscription(List.of("TERRITORY"), 0), twoRules);
+
+        var text = part(onlyMessage(), 0);
+        assertThat(text).containsOnlyOnce("TERRITORY · ")
+                .contains("TERRITORY · REJECTED · confidence 0.65")
+                .containsOnlyOnce("  - He insists on controlling all four regions.")
+                .contains("  - Kyiv rejected any land swap.")
+                .doesNotContain("Published:");
     }
 
     @Test
