@@ -21,8 +21,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,7 +44,10 @@ import wirewatch.events.Topics;
         "wirewatch.api.key=" + IntegrationTestSupport.API_KEY,
         "wirewatch.notify.public-url=https://notify.example.org",
         "wirewatch.notify.webhook.allow-private-targets=true",
-        "wirewatch.notify.webhook.request-timeout=5s",
+        "wirewatch.notify.webhook.request-timeout=1s",
+        // Four attempts within about 1.5 s; long enough apart that the order of events is never in doubt.
+        "wirewatch.notify.retry.delays=200ms,400ms,600ms",
+        "wirewatch.notify.webhook.disable-after=1m",
         "wirewatch.notify.pipeline.retry-backoff=100ms"})
 @EmbeddedKafka(partitions = 1, topics = Topics.ALERTS)
 abstract class IntegrationTestSupport {
@@ -59,6 +67,9 @@ abstract class IntegrationTestSupport {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    private Environment environment;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -116,6 +127,24 @@ abstract class IntegrationTestSupport {
         var response = call("GET", path, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    /** Writes a record to a topic the way any outside producer would: a plain string. */
+    void produce(String topic, String key, String value) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    void produce(String key, String value) throws Exception {
+        produce(Topics.ALERTS, key, value);
+    }
+
+    String brokers() {
+        return environment.getRequiredProperty("spring.embedded.kafka.brokers");
     }
 
     /** The mails GreenMail holds for {@code address}. */

@@ -7,38 +7,63 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * A real HTTP server that records every webhook request. It answers with the status named in the path:
- * {@code /hooks/200/anything} answers 200, {@code /hooks/410/anything} answers 410 Gone.
+ * A real HTTP server that records every webhook request. {@code /hooks/200/anything} answers 200,
+ * {@code /hooks/410/anything} answers 410 Gone; a {@link #scripted} URL answers its replies in turn, then 200.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String path, Map<String, String> headers, String body) {
+    public record Received(String path, Map<String, String> headers, String body, Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** One answer of a scripted receiver: a status (with {@code Retry-After} unless null), or none at all. */
+    public record Reply(int status, String retryAfter, boolean hangs) {
+
+        public static Reply status(int status) {
+            return new Reply(status, null, false);
+        }
+
+        public static Reply retryAfter(int status, String retryAfter) {
+            return new Reply(status, retryAfter, false);
+        }
+
+        /** Keeps the connection open without answering until the receiver is closed. */
+        public static Reply hanging() {
+            return new Reply(0, null, true);
         }
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Reply>> scripts = new ConcurrentHashMap<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         try {
             var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             var receiver = new WebhookReceiver(server);
             server.createContext("/hooks/", receiver::handle);
+            server.createContext("/scripted/", receiver::handleScripted);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return receiver;
@@ -49,27 +74,66 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** The URL that answers {@code status}; {@code name} tells receivers apart. */
     String url(int status, String name) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + status + "/" + name;
+        return base() + "/hooks/" + status + "/" + name;
     }
 
-    List<Received> receivedAt(String url) {
+    /** The URL that answers {@code replies} one request after the other, and 200 once they are used up. */
+    public String scripted(String name, Reply... replies) {
+        scripts.put(name, new ConcurrentLinkedQueue<>(List.of(replies)));
+        return base() + "/scripted/" + name;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<Received> receivedAt(String url) {
         return received.stream().filter(request -> url.endsWith(request.path())).toList();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            var headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
-                    entry -> entry.getKey().toLowerCase(Locale.ROOT), entry -> String.join(",", entry.getValue())));
-            var path = exchange.getRequestURI().getPath();
-            received.add(new Received(path, headers, body));
-            var status = Integer.parseInt(path.split("/")[2]);
-            exchange.sendResponseHeaders(status, -1);
+            var path = record(exchange);
+            exchange.sendResponseHeaders(Integer.parseInt(path.split("/")[2]), -1);
         }
+    }
+
+    private void handleScripted(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var path = record(exchange);
+            var reply = scripts.getOrDefault(path.split("/")[2], new ConcurrentLinkedQueue<>()).poll();
+            if (reply == null) {
+                exchange.sendResponseHeaders(200, -1);
+            } else if (reply.hangs()) {
+                closed.await();
+            } else {
+                if (reply.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+                }
+                exchange.sendResponseHeaders(reply.status(), -1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String record(HttpExchange exchange) throws IOException {
+        var at = Instant.now();
+        var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var headers = exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
+                entry -> entry.getKey().toLowerCase(Locale.ROOT), entry -> String.join(",", entry.getValue())));
+        var path = exchange.getRequestURI().getPath();
+        received.add(new Received(path, headers, body, at));
+        return path;
     }
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

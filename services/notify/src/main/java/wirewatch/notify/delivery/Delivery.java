@@ -5,12 +5,16 @@ import java.util.UUID;
 import wirewatch.notify.subscription.Channel;
 
 /**
- * One alert for one subscription, however many attempts it takes.
+ * One alert for one subscription, however many attempts and replays it takes.
  *
- * @param id          the same on every attempt, so receivers can de-duplicate
- * @param lastError   why the last attempt failed, {@code null} when it did not
- * @param deliveredAt {@code null} until delivered
+ * @param id            the same on every attempt, so receivers can de-duplicate
+ * @param attempts      every send attempt ever made, replays included
+ * @param lastError     why the last attempt failed, {@code null} when it did not
+ * @param retryId       the retry record allowed to make the next attempt; {@code null} unless {@code RETRYING}
+ * @param nextAttemptAt when the next attempt is due; {@code null} unless {@code RETRYING}
+ * @param deliveredAt   {@code null} until delivered
  */
 public record Delivery(UUID id, String alertId, UUID subscriptionId, Channel channel, DeliveryStatus status,
-                       int attempts, String lastError, Instant createdAt, Instant deliveredAt) {
+                       int attempts, String lastError, UUID retryId, Instant nextAttemptAt, Instant lastAttemptAt,
+                       Instant createdAt, Instant deliveredAt) {
 }

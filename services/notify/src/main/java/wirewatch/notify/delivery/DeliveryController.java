@@ -1,11 +1,15 @@
 package wirewatch.notify.delivery;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import wirewatch.notify.subscription.SubscriptionNotFoundException;
 import wirewatch.notify.subscription.SubscriptionStore;
@@ -17,10 +21,12 @@ class DeliveryController {
 
     private final SubscriptionStore subscriptions;
     private final DeliveryLedger ledger;
+    private final Replays replays;
 
-    DeliveryController(SubscriptionStore subscriptions, DeliveryLedger ledger) {
+    DeliveryController(SubscriptionStore subscriptions, DeliveryLedger ledger, Replays replays) {
         this.subscriptions = subscriptions;
         this.ledger = ledger;
+        this.replays = replays;
     }
 
     /** Newest first; {@code limit} (1..1000, default 100) bounds the answer. */
@@ -32,12 +38,40 @@ class DeliveryController {
         return ledger.history(id, Math.clamp(limit, 1, MOST_DELIVERIES)).stream().map(View::of).toList();
     }
 
+    /** Sends a failed delivery again now, with the same id; 409 when it is delivered or still in flight. */
+    @PostMapping("/api/deliveries/{id}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    View replay(@PathVariable UUID id) {
+        return View.of(replays.replay(id));
+    }
+
+    /** Sends every failed delivery of the subscription created at or after {@code since} again. */
+    @PostMapping("/api/subscriptions/{id}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Replayed replayFailed(@PathVariable UUID id, @RequestParam String since) {
+        Instant from;
+        try {
+            from = Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSinceException(since);
+        }
+        return new Replayed(replays.replayFailedSince(id, from));
+    }
+
+    /**
+     * @param status        pending, retrying, delivered or failed
+     * @param nextAttemptAt when a retrying delivery is tried next
+     */
     record View(UUID id, String alertId, String channel, String status, int attempts, String lastError,
-                Instant createdAt, Instant deliveredAt) {
+                Instant nextAttemptAt, Instant lastAttemptAt, Instant createdAt, Instant deliveredAt) {
 
         static View of(Delivery delivery) {
             return new View(delivery.id(), delivery.alertId(), delivery.channel().id(), delivery.status().id(),
-                    delivery.attempts(), delivery.lastError(), delivery.createdAt(), delivery.deliveredAt());
+                    delivery.attempts(), delivery.lastError(), delivery.nextAttemptAt(), delivery.lastAttemptAt(),
+                    delivery.createdAt(), delivery.deliveredAt());
         }
+    }
+
+    record Replayed(int replayed) {
     }
 }

@@ -2,16 +2,23 @@ package wirewatch.notify.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
 
-/** The {@code deliveries} table: what was sent to whom, and how it went. */
+/**
+ * The {@code deliveries} table: what was sent to whom, and how it went. Every attempt first claims its delivery
+ * with a conditional update, so a re-read alert, a redelivered retry record and a replay never send the same
+ * delivery twice at the same time.
+ */
 @Repository
 class DeliveryLedger {
 
@@ -36,18 +43,76 @@ class DeliveryLedger {
                 .query(DeliveryLedger::delivery).single();
     }
 
+    Optional<Delivery> find(UUID id) {
+        return jdbc.sql("select * from deliveries where id = ?").param(id).query(DeliveryLedger::delivery).optional();
+    }
+
+    /** Claims the first attempt of a pending delivery; {@code false} when it is no longer pending. */
+    boolean claimFirstAttempt(UUID id) {
+        return jdbc.sql("""
+                        update deliveries set attempts = attempts + 1, last_attempt_at = now()
+                         where id = ? and status = 'pending'""")
+                .param(id).update() > 0;
+    }
+
+    /**
+     * Claims the attempt that retry record {@code retryId} stands for; {@code false} when the record is stale. A
+     * record redelivered after a crash mid-attempt claims again, which is the at-least-once of the design.
+     */
+    boolean claimRetry(UUID id, UUID retryId) {
+        return jdbc.sql("""
+                        update deliveries set attempts = attempts + 1, last_attempt_at = now()
+                         where id = ? and status = 'retrying' and retry_id = ?""")
+                .params(id, retryId).update() > 0;
+    }
+
     void markDelivered(UUID id) {
         jdbc.sql("""
                         update deliveries
-                           set status = 'delivered', attempts = attempts + 1, last_error = null, delivered_at = now()
+                           set status = 'delivered', last_error = null, retry_id = null, next_attempt_at = null,
+                               delivered_at = now()
                          where id = ?""")
                 .param(id).update();
     }
 
+    void markRetrying(UUID id, String error, UUID retryId, Instant nextAttemptAt) {
+        jdbc.sql("""
+                        update deliveries set status = 'retrying', last_error = ?, retry_id = ?, next_attempt_at = ?
+                         where id = ?""")
+                .params(bounded(error), retryId, utc(nextAttemptAt), id).update();
+    }
+
     void markFailed(UUID id, String error) {
-        var bounded = error.length() > LONGEST_ERROR ? error.substring(0, LONGEST_ERROR) + "…" : error;
-        jdbc.sql("update deliveries set status = 'failed', attempts = attempts + 1, last_error = ? where id = ?")
-                .params(bounded, id).update();
+        jdbc.sql("""
+                        update deliveries set status = 'failed', last_error = ?, retry_id = null, next_attempt_at = null
+                         where id = ?""")
+                .params(bounded(error), id).update();
+    }
+
+    /** Turns a failed delivery into one waiting for retry {@code retryId} now; empty when it was not failed. */
+    Optional<Delivery> reopen(UUID id, UUID retryId) {
+        return jdbc.sql("""
+                        update deliveries set status = 'retrying', retry_id = ?, next_attempt_at = now()
+                         where id = ? and status = 'failed'
+                        returning *""")
+                .params(retryId, id).query(DeliveryLedger::delivery).optional();
+    }
+
+    /** Back to failed, when the replay record {@code retryId} could not be written. */
+    void undoReopen(UUID id, UUID retryId) {
+        jdbc.sql("""
+                        update deliveries set status = 'failed', retry_id = null, next_attempt_at = null
+                         where id = ? and retry_id = ?""")
+                .params(id, retryId).update();
+    }
+
+    /** {@link #reopen} for every failed delivery of a subscription created at or after {@code since}. */
+    List<Delivery> reopenFailedSince(UUID subscriptionId, Instant since) {
+        return jdbc.sql("""
+                        update deliveries set status = 'retrying', retry_id = gen_random_uuid(), next_attempt_at = now()
+                         where subscription_id = ? and status = 'failed' and created_at >= ?
+                        returning *""")
+                .params(subscriptionId, utc(since)).query(DeliveryLedger::delivery).list();
     }
 
     /** The newest {@code limit} deliveries of a subscription, newest first. */
@@ -57,8 +122,15 @@ class DeliveryLedger {
                 .query(DeliveryLedger::delivery).list();
     }
 
+    private static String bounded(String error) {
+        return error.length() > LONGEST_ERROR ? error.substring(0, LONGEST_ERROR) + "…" : error;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
     private static Delivery delivery(ResultSet row, int rowNumber) throws SQLException {
-        var deliveredAt = row.getObject("delivered_at", OffsetDateTime.class);
         return new Delivery(
                 row.getObject("id", UUID.class),
                 row.getString("alert_id"),
@@ -67,7 +139,15 @@ class DeliveryLedger {
                 DeliveryStatus.fromId(row.getString("status")),
                 row.getInt("attempts"),
                 row.getString("last_error"),
-                row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                deliveredAt == null ? null : deliveredAt.toInstant());
+                row.getObject("retry_id", UUID.class),
+                instant(row, "next_attempt_at"),
+                instant(row, "last_attempt_at"),
+                instant(row, "created_at"),
+                instant(row, "delivered_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        var value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

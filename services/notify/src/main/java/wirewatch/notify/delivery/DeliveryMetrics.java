@@ -26,12 +26,32 @@ class DeliveryMetrics {
         deliveries(channel, "delivered");
     }
 
-    void failed(Channel channel) {
-        deliveries(channel, "failed");
+    /** An attempt failed and another one is scheduled. */
+    void retried(Channel channel) {
+        deliveries(channel, "retried");
+    }
+
+    /** The last attempt failed, or a failure that retrying would only repeat. */
+    void deadLettered(Channel channel) {
+        deliveries(channel, "dead_lettered");
+    }
+
+    /** The receiver answered 410 Gone. */
+    void gone(Channel channel) {
+        deliveries(channel, "gone");
     }
 
     void skippedDuplicate(Channel channel) {
         deliveries(channel, "skipped_duplicate");
+    }
+
+    /** @param reason {@code failing} or {@code gone} */
+    void subscriptionDisabled(String reason) {
+        Counter.builder("wirewatch.notify.subscriptions.disabled")
+                .description("Subscriptions notify disabled because their endpoint failed or is gone")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     SendOutcome timeSend(Channel channel, Supplier<SendOutcome> send) {
@@ -44,7 +64,7 @@ class DeliveryMetrics {
 
     private void deliveries(Channel channel, String outcome) {
         Counter.builder("wirewatch.notify.deliveries")
-                .description("Deliveries by channel and outcome of the attempt")
+                .description("Delivery attempts by channel and what came of them")
                 .tag("channel", channel.id())
                 .tag("outcome", outcome)
                 .register(registry)

@@ -3,10 +3,12 @@ package wirewatch.notify.delivery;
 import java.util.Locale;
 
 public enum DeliveryStatus {
-    /** Recorded, not yet sent successfully: a crash between recording and sending leaves this. */
+    /** Recorded, first attempt not finished: a crash between recording and sending leaves this. */
     PENDING,
+    /** An attempt failed and the next one is scheduled on a retry topic (or a replay is on its way). */
+    RETRYING,
     DELIVERED,
-    /** The last attempt failed; a re-read of the alert tries again. */
+    /** Final until replayed: the last attempt failed (the delivery is dead-lettered) or the receiver is gone. */
     FAILED;
 
     public String id() {

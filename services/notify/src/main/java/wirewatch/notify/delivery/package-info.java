@@ -1,9 +1,15 @@
 /**
- * Delivering one alert: choosing the subscriptions it reaches ({@link wirewatch.notify.delivery.Relevance}),
- * recording one delivery per (alert, subscription) in the {@code deliveries} ledger, and handing each to the
- * {@link wirewatch.notify.delivery.AlertSender} of its channel. The ledger row's id is the delivery's stable id
- * (webhook-id, Message-ID), and a row already {@code delivered} is never sent again, so re-reading an alert is
- * harmless. A send ends in a {@link wirewatch.notify.delivery.SendOutcome}; a {@code Failed} outcome is where
- * retries with back-off take over.
+ * Delivering one alert to each subscription it reaches, at least once, under a stable id. The
+ * {@link wirewatch.notify.delivery.AlertDispatcher} chooses the subscriptions ({@link wirewatch.notify.delivery.Relevance}),
+ * records one delivery per (alert, subscription) in the {@code deliveries} ledger and makes each first attempt;
+ * {@link wirewatch.notify.delivery.DeliveryAttempts} turns an attempt's {@link wirewatch.notify.delivery.SendOutcome}
+ * into the next step: delivered, a {@link wirewatch.notify.delivery.DeliveryRetry} queued after an exponential,
+ * jittered delay (or the receiver's {@code Retry-After}), a {@link wirewatch.notify.delivery.DeadLetter} after the
+ * last attempt, or a disabled subscription (410 Gone, or failing for too long).
+ * {@link wirewatch.notify.delivery.DeliveryRetries} makes the attempts that queued retries ask for, and
+ * {@code Replays} re-opens failed deliveries on request. The ledger row's id is the webhook-id / Message-ID on
+ * every attempt and replay, and every attempt first claims its row, so nothing is sent twice at the same time.
+ * The queue itself is a port ({@link wirewatch.notify.delivery.DeliveryQueue}), implemented on Kafka in
+ * {@code pipeline}.
  */
 package wirewatch.notify.delivery;

@@ -7,7 +7,7 @@ public enum SubscriptionStatus {
     /** An email address that has not clicked its confirmation link yet. */
     PENDING,
     ACTIVE,
-    /** Unsubscribed by its owner, or a webhook that answered 410 Gone. */
+    /** Unsubscribed by its owner, or a webhook that answered 410 Gone or failed every delivery for too long. */
     DISABLED;
 
     public String id() {

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -64,9 +65,35 @@ public class SubscriptionStore {
                 .query(SubscriptionStore::subscription).list();
     }
 
-    /** @return whether a subscription was disabled */
-    public boolean disable(UUID id) {
+    /** Disabled by its owner: unsubscribed. */
+    boolean disable(UUID id) {
         return jdbc.sql("update subscriptions set status = 'disabled' where id = ?").param(id).update() > 0;
+    }
+
+    /** Disabled by notify, {@code reason} saying why for the operator; {@code false} when it was not active. */
+    public boolean disable(UUID id, String reason) {
+        return jdbc.sql("update subscriptions set status = 'disabled', disabled_reason = ? where id = ? "
+                        + "and status = 'active'")
+                .params(reason, id).update() > 0;
+    }
+
+    /** A delivery succeeded: the subscription's run of failures, if any, is over. */
+    public void recordSuccess(UUID id) {
+        jdbc.sql("update subscriptions set failing_since = null where id = ? and failing_since is not null")
+                .param(id).update();
+    }
+
+    /**
+     * A delivery failed at {@code at}: answers since when the subscription has failed every delivery, {@code at}
+     * itself unless it was failing already.
+     */
+    public Optional<Instant> recordFailure(UUID id, Instant at) {
+        return jdbc.sql("""
+                        update subscriptions set failing_since = coalesce(failing_since, ?) where id = ?
+                        returning failing_since""")
+                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), id)
+                .query((row, number) -> row.getObject("failing_since", OffsetDateTime.class).toInstant())
+                .optional();
     }
 
     boolean delete(UUID id) {

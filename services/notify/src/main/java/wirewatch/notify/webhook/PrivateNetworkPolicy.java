@@ -11,16 +11,18 @@ import wirewatch.notify.subscription.TargetPolicy;
 
 /**
  * Refuses webhook targets that resolve to an address inside the network notify runs in, so the API cannot be
- * used to probe or call internal services (server-side request forgery). Checked when subscribing; DNS can
- * change afterwards, which only a check at connect time would catch.
+ * used to probe or call internal services (server-side request forgery). Checked when subscribing, and again on
+ * every connection by {@link GuardedDnsResolver}, since DNS can change in between.
  */
 @Component
 class PrivateNetworkPolicy implements TargetPolicy {
 
     private final boolean allowPrivateTargets;
+    private final HostResolver resolver;
 
-    PrivateNetworkPolicy(WebhookProperties properties) {
+    PrivateNetworkPolicy(WebhookProperties properties, HostResolver resolver) {
         this.allowPrivateTargets = properties.allowPrivateTargets();
+        this.resolver = resolver;
     }
 
     @Override
@@ -28,15 +30,21 @@ class PrivateNetworkPolicy implements TargetPolicy {
         if (allowPrivateTargets) {
             return Optional.empty();
         }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(target.getHost());
+            return refusal(target.getHost(), resolver.resolve(target.getHost()));
         } catch (UnknownHostException e) {
             return Optional.of("target host " + target.getHost() + " could not be resolved");
         }
+    }
+
+    /** Why {@code host}, resolved to {@code addresses}, may not be called; empty when it may. */
+    Optional<String> refusal(String host, InetAddress[] addresses) {
+        if (allowPrivateTargets) {
+            return Optional.empty();
+        }
         for (var address : addresses) {
             if (isInternal(address)) {
-                return Optional.of("target host " + target.getHost() + " resolves to " + address.getHostAddress()
+                return Optional.of("target host " + host + " resolves to " + address.getHostAddress()
                         + ", a loopback, private, link-local or metadata address; webhooks must reach public hosts");
             }
         }

@@ -1,15 +1,32 @@
 package wirewatch.notify.webhook;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,26 +36,53 @@ import wirewatch.notify.delivery.SendOutcome;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
 
-/** POSTs an alert as a signed {@code alert.created} event; 2xx is delivered, 410 Gone ends the subscription. */
+/**
+ * POSTs an alert as a signed {@code alert.created} event. 2xx is delivered, 410 Gone ends the subscription,
+ * anything else (and no answer) is worth a retry, after the receiver's {@code Retry-After} if it sent one.
+ */
 @Component
 class WebhookSender implements AlertSender, AutoCloseable {
 
     static final String EVENT_TYPE = "alert.created";
     private static final String USER_AGENT = "Wirewatch-Webhooks/1.0";
+    private static final ContentType JSON = ContentType.create("application/json");
+    private static final int MOST_CONNECTIONS = 200;
+    private static final int MOST_CONNECTIONS_PER_RECEIVER = 10;
 
-    private final HttpClient http;
+    private record Answer(int status, String retryAfter) {
+    }
+
+    private final CloseableHttpClient http;
+    private final ScheduledExecutorService deadlines;
     private final Duration requestTimeout;
+    private final Duration disableAfter;
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookSender(WebhookProperties properties, JsonMapper json) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                // A redirect could lead anywhere, internal hosts included; receivers must give their final URL.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
+    WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json) {
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new GuardedDnsResolver(resolver, policy))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(properties.requestTimeout()))
+                        .build())
+                .setMaxConnTotal(MOST_CONNECTIONS)
+                .setMaxConnPerRoute(MOST_CONNECTIONS_PER_RECEIVER)
                 .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(properties.requestTimeout())).build())
+                // A redirect could lead anywhere, internal hosts included; receivers must give their final URL.
+                .disableRedirectHandling()
+                // Retrying is the retry topics' business, with back-off and a record of every attempt.
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setUserAgent(USER_AGENT)
+                .build();
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         this.requestTimeout = properties.requestTimeout();
+        this.disableAfter = properties.disableAfter();
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -49,35 +93,84 @@ class WebhookSender implements AlertSender, AutoCloseable {
     }
 
     @Override
+    public Optional<Duration> disableWhenFailingFor() {
+        return Optional.of(disableAfter);
+    }
+
+    /**
+     * The {@code webhook-id} is the delivery id on every attempt and replay; the signature is made afresh for
+     * each attempt over its own {@code webhook-timestamp}, as the Standard Webhooks specification asks, so a
+     * receiver's replay-attack window applies to the attempt, not to the alert's age.
+     */
+    @Override
     public SendOutcome send(UUID deliveryId, Subscription subscription, Alert alert) {
         var body = payload(subscription, alert);
         var webhookId = deliveryId.toString();
         var timestamp = clock.instant().getEpochSecond();
-        var request = HttpRequest.newBuilder(URI.create(subscription.target()))
-                .timeout(requestTimeout)
-                .header("content-type", "application/json")
-                .header("user-agent", USER_AGENT)
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        var request = new HttpPost(URI.create(subscription.target()));
+        request.setHeader("webhook-id", webhookId);
+        request.setHeader("webhook-timestamp", Long.toString(timestamp));
+        request.setHeader("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, body));
+        // JSON is UTF-8 by definition (RFC 8259), so the content type names no charset.
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
+        // The response timeout bounds each wait for bytes; this bounds the whole attempt, for a receiver that
+        // trickles its answer.
+        var deadlinePassed = new AtomicBoolean();
+        var deadline = deadlines.schedule(() -> {
+            deadlinePassed.set(true);
+            request.cancel();
+        }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            var status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status >= 200 && status < 300) {
-                return SendOutcome.delivered();
-            }
-            if (status == 410) {
-                return SendOutcome.gone("the receiver answered 410 Gone");
-            }
-            return SendOutcome.failed("the receiver answered HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return SendOutcome.failed("no answer within " + requestTimeout.toSeconds() + " s");
+            var answer = http.execute(request, response -> new Answer(response.getCode(),
+                    response.getFirstHeader("Retry-After") == null ? null
+                            : response.getFirstHeader("Retry-After").getValue()));
+            return outcome(answer);
+        } catch (TargetRefusedException e) {
+            return SendOutcome.refused("refused at connect time: " + e.getMessage());
+        } catch (ConnectTimeoutException | HttpHostConnectException e) {
+            return SendOutcome.failed("could not connect to the receiver: " + e.getMessage());
+        } catch (SocketTimeoutException e) {
+            return noAnswer();
+        } catch (UnknownHostException e) {
+            return SendOutcome.failed("the receiver's host could not be resolved: " + e.getMessage());
         } catch (IOException e) {
-            return SendOutcome.failed("could not reach the receiver: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SendOutcome.failed("interrupted while sending");
+            return deadlinePassed.get() ? noAnswer() : SendOutcome.failed("could not reach the receiver: " + e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private SendOutcome noAnswer() {
+        return SendOutcome.failed("no answer within " + requestTimeout.toMillis() + " ms");
+    }
+
+    private SendOutcome outcome(Answer answer) {
+        var status = answer.status();
+        if (status >= 200 && status < 300) {
+            return SendOutcome.delivered();
+        }
+        if (status == 410) {
+            return SendOutcome.gone("the receiver answered 410 Gone");
+        }
+        return SendOutcome.failed("the receiver answered HTTP " + status, retryAfter(answer.retryAfter()));
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date; zero when absent or unreadable. */
+    private Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Duration.ZERO;
+        }
+        var value = header.strip();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                var wait = Duration.between(clock.instant(), until);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return Duration.ZERO;
+            }
         }
     }
 
@@ -96,7 +189,8 @@ class WebhookSender implements AlertSender, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
+        deadlines.shutdownNow();
         http.close();
     }
 }

@@ -41,7 +41,7 @@ class PrivateNetworkPolicyTests {
     }
 
     private static PrivateNetworkPolicy policy(boolean allowPrivateTargets) {
-        return new PrivateNetworkPolicy(
-                new WebhookProperties(allowPrivateTargets, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        return new PrivateNetworkPolicy(new WebhookProperties(allowPrivateTargets, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofDays(5)), HostResolver.SYSTEM);
     }
 }
