@@ -2,6 +2,7 @@ package wirewatch.classify.classifier;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +71,14 @@ public final class CompiledRuleSet implements AutoCloseable {
 
     private Classification match(StoryText story) {
         var result = matcher.match(story);
+        var errors = result.errors().entrySet().stream()
+                .map(entry -> new Classification.RuleError(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(Classification.RuleError::ruleId))
+                .toList();
+        if (result.hits().isEmpty()) {
+            // most stories match nothing: they are never split into sentences
+            return new Classification(version(), List.of(), errors);
+        }
         var evidence = StoryEvidence.of(story);
         var matches = result.hits().entrySet().stream()
                 .filter(entry -> rulesById.containsKey(entry.getKey()))
@@ -81,10 +90,6 @@ public final class CompiledRuleSet implements AutoCloseable {
                 })
                 .sorted(Comparator.comparing(Classification.RuleMatch::category)
                         .thenComparing(Classification.RuleMatch::ruleId))
-                .toList();
-        var errors = result.errors().entrySet().stream()
-                .map(entry -> new Classification.RuleError(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparing(Classification.RuleError::ruleId))
                 .toList();
         return new Classification(version(), matches, errors);
     }

@@ -29,7 +29,7 @@ import wirewatch.classify.matching.StoryText;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 2, time = 3)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 3, time = 5)
 @State(Scope.Benchmark)
 public class ClassifyBenchmark {
