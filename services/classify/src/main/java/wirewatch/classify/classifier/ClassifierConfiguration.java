@@ -17,11 +17,11 @@ class ClassifierConfiguration {
     @Bean(destroyMethod = "close")
     ActiveRuleSet activeRuleSet(RulesProperties properties, Clock clock) {
         var rules = new ActiveRuleSet(new RuleSetCompiler(clock), clock);
-        var directory = properties.directory();
-        if (directory == null || directory.toString().isBlank()) {
-            rules.load("classpath:rules/", RuleSources::defaultPack);
-        } else {
+        if (properties.hasDirectory()) {
+            var directory = properties.directory();
             rules.load(directory.toAbsolutePath().toString(), () -> RuleSources.fromDirectory(directory));
+        } else {
+            rules.load(RuleSources.DEFAULT_PACK_ORIGIN, RuleSources::defaultPack);
         }
         return rules;
     }

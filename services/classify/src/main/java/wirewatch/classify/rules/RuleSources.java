@@ -16,6 +16,9 @@ public final class RuleSources {
 
     static final String CLASSPATH_PACK = "rules/";
 
+    /** How the bundled pack is named as a rule set's origin. */
+    public static final String DEFAULT_PACK_ORIGIN = "classpath:" + CLASSPATH_PACK;
+
     private RuleSources() {
     }
 
@@ -56,7 +59,8 @@ public final class RuleSources {
         }
     }
 
-    private static boolean isRuleFile(Path path) {
+    /** Whether the file is read as rules: {@code *.yaml} or {@code *.yml}. */
+    public static boolean isRuleFile(Path path) {
         var name = path.getFileName().toString();
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }

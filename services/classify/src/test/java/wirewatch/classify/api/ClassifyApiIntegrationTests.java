@@ -80,7 +80,7 @@ class ClassifyApiIntegrationTests {
         var body = json.readTree(response.body());
         assertThat(body.get("version").asString()).matches("sha256:[0-9a-f]{64}");
         assertThat(body.get("ruleCount").asInt()).isEqualTo(body.get("rules").size()).isGreaterThanOrEqualTo(8);
-        assertThat(body.get("status").get("outcome").asString()).isEqualTo("LOADED");
+        assertThat(body.get("status").get("outcome").asString()).isEqualTo("APPLIED");
         assertThat(body.get("rules").valueStream().map(rule -> rule.get("source").asString()))
                 .contains("rules/ceasefire.yaml:5");
     }
