@@ -26,7 +26,7 @@ final class StanceCues {
             Stance.REJECTED, Pattern.compile(
                     "\\b(?:refus\\w*|reject\\w*|rebuff\\w*|dismiss(?:es|ed|ing)?|rul(?:e|es|ed|ing) out"
                             + "|turn(?:s|ed|ing)? down|den(?:y|ies|ied)|veto(?:es|ed)?|non-starter|off the table"
-                            + "|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|failed to (?:agree|reach))\\b"
+                            + "|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|unacceptable|failed to (?:agree|reach))\\b"
                             // "no ceasefire is on the table", "no easing of sanctions", "there will be no lifting"
                             + "|\\b(?:no|not)\\b[^,;:]{0,40}?\\bon the table\\b"
                             + "|\\bno (?:recogni\\w+|easing|lifting|relief|compromises?|concessions?|truce|ceasefire)\\b"
