@@ -45,7 +45,7 @@ final class StanceCues {
             Stance.PROPOSED, Pattern.compile(
                     "\\b(?:propos\\w*|offer\\w*|suggest\\w*|float(?:s|ed|ing)?|put(?:s|ting)? forward"
                             + "|plan(?:s|ned)? to|open to|ready (?:to|for)|willing to|prepared to|peace plan"
-                            + "|consider(?:s|ing)?|weigh(?:s|ing)?)\\b"),
+                            + "|consider(?:s|ing)?|weigh(?:s|ing)?|should)\\b"),
             Stance.AGREED, Pattern.compile(
                     "\\b(?:agree(?:s|d)?|agreement|signed|signing|signs (?:a|an|the)|accept(?:s|ed|ing)?"
                             + "|approv(?:e|es|ed|ing)|reached (?:a |an )?(?:deal|agreement)|struck (?:a )?deal"
