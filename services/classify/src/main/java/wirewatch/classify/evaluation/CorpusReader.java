@@ -96,7 +96,7 @@ public final class CorpusReader {
         }
         var labels = labels(node, id, name, number);
         var stances = stances(node, id, labels, name, number);
-        return new LabelledStory(id, title, body, labels, stances, number);
+        return new LabelledStory(id, title, body, labels, stances);
     }
 
     private static String text(JsonNode story, String field, String name, int number) {

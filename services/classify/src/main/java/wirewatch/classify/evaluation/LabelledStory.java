@@ -13,10 +13,9 @@ import wirewatch.events.Stance;
  *
  * @param labels  the categories the story reports; empty for a negative
  * @param stances the labelled stance of some (or all, or none) of those categories
- * @param line    the 1-based line of the corpus file it was read from
  */
 public record LabelledStory(String id, String title, String body, SortedSet<String> labels,
-        Map<String, Stance> stances, int line) {
+        Map<String, Stance> stances) {
 
     public LabelledStory {
         Objects.requireNonNull(id, "id");

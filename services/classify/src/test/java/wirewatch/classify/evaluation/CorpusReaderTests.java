@@ -31,10 +31,10 @@ class CorpusReaderTests {
 
         assertThat(stories).containsExactly(
                 new LabelledStory("a", "Truce", "Kyiv agreed a truce.", new TreeSet<>(List.of("CEASEFIRE")),
-                        Map.of("CEASEFIRE", Stance.AGREED), 1),
-                new LabelledStory("b", "EU extends sanctions", "", new TreeSet<>(), Map.of(), 3),
+                        Map.of("CEASEFIRE", Stance.AGREED)),
+                new LabelledStory("b", "EU extends sanctions", "", new TreeSet<>(), Map.of()),
                 new LabelledStory("c", "", "Only a body.", new TreeSet<>(List.of("CEASEFIRE", "TERRITORY")),
-                        Map.of(), 4));
+                        Map.of()));
     }
 
     @Test
