@@ -118,8 +118,9 @@ public final class EvaluationReport {
         }
         lines.add("Stance accuracy over true positives with a stance label: " + fraction(overall));
         int width = evaluation.stances().stream().mapToInt(score -> score.category().length()).max().orElse(0);
+        int counts = evaluation.stances().stream().mapToInt(score -> counts(score).length()).max().orElse(0);
         evaluation.stances().forEach(score -> lines.add("  " + pad(score.category(), width, false) + "  "
-                + fraction(score)));
+                + pad(counts(score), counts, true) + " = " + decimal(score.accuracy())));
         if (!evaluation.stanceMismatches().isEmpty()) {
             lines.add("Stance mismatches (" + evaluation.stanceMismatches().size() + ")");
             evaluation.stanceMismatches().forEach(mismatch -> lines.add("  " + mismatch.storyId() + "  "
@@ -130,7 +131,11 @@ public final class EvaluationReport {
     }
 
     private static String fraction(StanceScore score) {
-        return score.correct() + "/" + score.labelled() + " = " + decimal(score.accuracy());
+        return counts(score) + " = " + decimal(score.accuracy());
+    }
+
+    private static String counts(StanceScore score) {
+        return score.correct() + "/" + score.labelled();
     }
 
     private static String evidence(RuleMatch match) {
