@@ -26,19 +26,26 @@ final class StanceCues {
             Stance.REJECTED, Pattern.compile(
                     "\\b(?:refus\\w*|reject\\w*|rebuff\\w*|dismiss(?:es|ed|ing)?|rul(?:e|es|ed|ing) out"
                             + "|turn(?:s|ed|ing)? down|den(?:y|ies|ied)|veto(?:es|ed)?|non-starter|off the table"
-                            + "|failed to (?:agree|reach))\\b"
+                            + "|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|unacceptable|failed to (?:agree|reach))\\b"
+                            // "no ceasefire is on the table", "no easing of sanctions", "there will be no lifting"
+                            + "|\\b(?:no|not)\\b[^,;:]{0,40}?\\bon the table\\b"
+                            + "|\\bno (?:recogni\\w+|easing|lifting|relief|compromises?|concessions?|truce|ceasefire)\\b"
                             + "|(?:\\bnot|\\bnever|n[’']t|\\bunlikely to|\\bno intention of)\\s+(?:\\w+\\s+){0,2}?"
-                            + "(?:accept|agree|approve|consider|allow|sign|support|recogni[sz]e)\\w*"),
+                            + "(?:accept|agree|approve|consider|allow|sign|support|recogni[sz]e|withdraw|pull|cede"
+                            + "|give (?:up|away)|hand over|renounce|abandon|need|lift|ease)\\w*"),
             Stance.DEMANDED, Pattern.compile(
                     "\\b(?:demand\\w*|insist\\w*|want(?:s|ed|ing)?|(?:pre)?conditions?|ultimatums?|requir\\w*"
                             + "|must|seek(?:s|ing)?|sought|call(?:s|ed|ing)? for|press(?:es|ed|ing)? for"
-                            + "|push(?:es|ed|ing)? for|no compromise on"
+                            + "|push(?:es|ed|ing)? for|no compromise on|call(?:s|ed|ing)? on|wish ?list|unless"
+                            // a condition: "can only be settled if", "relief only after a withdrawal"
+                            + "|only (?:\\w+ ){0,3}?(?:if|after|once)"
                             // refusing to give ground on something is insisting on it
                             + "|(?:unwilling|refus(?:es|ed|ing)?|not willing) to (?:compromise|budge|back down))\\b"
                             + "|(?<!\\bin )\\bterms\\b(?! of\\b)"),
             Stance.PROPOSED, Pattern.compile(
                     "\\b(?:propos\\w*|offer\\w*|suggest\\w*|float(?:s|ed|ing)?|put(?:s|ting)? forward"
-                            + "|plan(?:s|ned)? to|open to|ready to|peace plan)\\b"),
+                            + "|plan(?:s|ned)? to|open to|ready (?:to|for)|willing to|prepared to|peace plan"
+                            + "|consider(?:s|ing)?|weigh(?:s|ing)?|should)\\b"),
             Stance.AGREED, Pattern.compile(
                     "\\b(?:agree(?:s|d)?|agreement|signed|signing|signs (?:a|an|the)|accept(?:s|ed|ing)?"
                             + "|approv(?:e|es|ed|ing)|reached (?:a |an )?(?:deal|agreement)|struck (?:a )?deal"

@@ -30,6 +30,15 @@ class StanceReaderTests {
             Moscow demands that Kyiv reject NATO membership.                           | NATO       | DEMANDED
             Kyiv rejected Moscow's demands for neutrality.                             | neutrality | REJECTED
             He is unwilling to compromise on territorial gains.                        | territorial | DEMANDED
+            No ceasefire is on the table while the West arms Kyiv.                     | ceasefire  | REJECTED
+            There will be no easing of sanctions before a withdrawal.                   | sanctions  | REJECTED
+            Zelensky said Ukraine would not withdraw from Donbas.                       | Donbas     | REJECTED
+            Kallas opposes any sanctions relief for Moscow.                             | sanctions  | REJECTED
+            The conflict can only be settled if NATO expansion ends.                    | NATO       | DEMANDED
+            Lavrov called on Kyiv to restore the status of the Russian language.        | Russian    | DEMANDED
+            Orban said the EU should lift sanctions after a deal.                       | sanctions  | PROPOSED
+            Ukraine is ready for a ceasefire on the current line.                       | ceasefire  | PROPOSED
+            Washington is weighing relief for Aeroflot.                                 | relief     | PROPOSED
             """)
     void readsTheCueOfTheHitsClause(String sentence, String hitWord, Stance expected) {
         assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
