@@ -16,7 +16,10 @@ public final class RuleSetVersion {
     private RuleSetVersion() {
     }
 
-    /** Hashes each file's name and content, in name order, with a NUL after each so boundaries cannot shift. */
+    /**
+     * Hashes each file's path within the set and its content, in path order, with a NUL after each so boundaries
+     * cannot shift.
+     */
     public static String of(List<RuleFile> files) {
         MessageDigest digest;
         try {
@@ -24,8 +27,8 @@ public final class RuleSetVersion {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime ships SHA-256", e);
         }
-        files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(file -> {
-            digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+        files.stream().sorted(Comparator.comparing(RuleFile::path)).forEach(file -> {
+            digest.update(file.path().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(file.content().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);

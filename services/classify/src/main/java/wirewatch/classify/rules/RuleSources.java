@@ -50,7 +50,7 @@ public final class RuleSources {
             for (String pattern : List.of("*.yaml", "*.yml")) {
                 for (Resource resource : resolver.getResources("classpath:" + CLASSPATH_PACK + pattern)) {
                     files.add(new RuleFile(CLASSPATH_PACK + resource.getFilename(),
-                            resource.getContentAsString(StandardCharsets.UTF_8)));
+                            resource.getContentAsString(StandardCharsets.UTF_8), resource.getFilename()));
                 }
             }
             return files;
