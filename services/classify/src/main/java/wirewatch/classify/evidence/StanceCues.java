@@ -37,7 +37,11 @@ final class StanceCues {
                             + "|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|unacceptable|failed to (?:agree|reach)"
                             + "|must not|mustn[’']t|should not|shouldn[’']t|needs? no"
                             // condemning a term is refusing it: "would be a historic error", "the truce is a trap"
-                            + "|mistake|error|capitulation|trap|theft|robbery|illegal|unlawful|absurd|fake)\\b"
+                            + "|mistake|error|capitulation|trap|theft|robbery)\\b"
+                            // an adjective condemns only when said of the term ("would be illegal", "'a fake
+                            // issue'"), not in "Russia's illegal annexation of Crimea", which is background
+                            + "|(?:\\b(?:be|is|are|was|were|call\\w*)\\s+(?:\\S+\\s+){0,3}?|['‘\"“](?:an? )?)"
+                            + "(?:illegal|unlawful|absurd|fake)\\b"
                             // "no ceasefire is on the table", "no easing of sanctions", "there will be no lifting"
                             + "|\\b(?:no|not)\\b[^,;:]{0,40}?\\bon the table\\b"
                             + "|\\bnever (?:\\w+ )?be\\b"
@@ -80,7 +84,7 @@ final class StanceCues {
             // what the guide calls reported although a verb is there: denials of a report, violations,
             // expiry, court rulings, "was discussed"
             Stance.REPORTED, Pattern.compile(
-                    "\\b(?:den(?:y|ies|ied|ial)|violat\\w*|breach\\w*|expir\\w*|uph(?:o|e)ld\\w*|ruled that|ruling"
+                    "\\b(?:den(?:y|ies|ied|ial)|violat\\w*|breach\\w*|expir\\w*|uph(?:o|e)ld\\w*|ruled that|court ruling|ruling that"
                             + "|su(?:es|ed|ing)|lawsuit|(?:was|were|been|being|is|are) discussed"
                             // a text that leaves the term out, markets hoping for it: no actor's stance
                             + "|(?:not|n[’']t) (?:include|contain|mention|cover)\\w*|omit\\w*"
@@ -133,8 +137,15 @@ final class StanceCues {
 
     /** The first cue in the text; without {@code allowRejection}, refusals are skipped (they stay in their clause). */
     static Optional<Stance> firstCue(String text, boolean allowRejection) {
-        var lower = text.toLowerCase(Locale.ROOT);
-        return first(VERBS, lower, allowRejection).or(() -> first(NOUNS, lower, allowRejection));
+        return firstVerb(text, allowRejection).or(() -> firstNoun(text, allowRejection));
+    }
+
+    static Optional<Stance> firstVerb(String text, boolean allowRejection) {
+        return first(VERBS, text.toLowerCase(Locale.ROOT), allowRejection);
+    }
+
+    static Optional<Stance> firstNoun(String text, boolean allowRejection) {
+        return first(NOUNS, text.toLowerCase(Locale.ROOT), allowRejection);
     }
 
     private static Optional<Stance> first(Map<Stance, Pattern> cues, String lower, boolean allowRejection) {

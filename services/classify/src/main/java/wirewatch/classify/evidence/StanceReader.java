@@ -2,12 +2,13 @@ package wirewatch.classify.evidence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import wirewatch.events.Stance;
 
 /**
  * Reads what the story says was done with a term, from the cues around a hit:
  * <ol>
- * <li>the clause holding the hit, refusals included ("Kyiv rejected neutrality");</li>
+ * <li>the verbs of the clause holding the hit, refusals included ("Kyiv rejected neutrality");</li>
  * <li>unless nothing is asserted of the term: a question, a term that only dates something else ("troops
  *     after a ceasefire") or a hypothesis ("if sanctions are lifted") is {@link Stance#REPORTED}, whatever
  *     the clause does;</li>
@@ -15,6 +16,7 @@ import wirewatch.events.Stance;
  *     scoped to its clause, so in "Kyiv rejected the ceasefire, and agreed to talks on sanctions relief" the
  *     relief is agreed), and never across a contrast ("but", "while");</li>
  * <li>for a list item, the line ending with ':' that introduces the list ("Putin's conditions involve:");</li>
+ * <li>the nouns of the sentence (conditions, terms, a plan), which count only when no verb does;</li>
  * <li>for the story as a whole, a headline or first line that frames it as demands or conditions.</li>
  * </ol>
  * Anything else is {@link Stance#REPORTED}.
@@ -49,28 +51,43 @@ final class StanceReader {
         var text = sentence.text();
         var clauses = StanceCues.clauses(text);
         int position = Math.clamp(hit.offset() - sentence.start(), 0, text.length());
-        int own = 0;
-        while (own + 1 < clauses.size() && clauses.get(own + 1).start() <= position) {
-            own++;
-        }
+        int own = clauseAt(clauses, position);
         var clause = clauses.get(own);
         // a question asserts nothing ("Could a neutral Ukraine survive?")
         if (text.endsWith("?") || StanceCues.leavesUnasserted(text.substring(clause.start(), position))) {
             return Optional.of(Stance.REPORTED);
         }
-        var cue = StanceCues.firstCue(text.substring(clause.start(), clause.end()), true);
+        // a verb anywhere in the sentence outranks a noun: "US plan: Ukraine to enshrine non-NATO status; Kyiv
+        // agrees to most points" is agreed, whatever the plan proposed
+        return sentenceCue(text, clauses, own, StanceCues::firstVerb)
+                .or(() -> sentences.leadIn(sentence).flatMap(leadIn -> StanceCues.firstCue(leadIn.text(), true)))
+                .or(() -> sentenceCue(text, clauses, own, StanceCues::firstNoun));
+    }
+
+    /** The hit's own clause first, refusals included; then the earlier and the later ones, refusals left out. */
+    private static Optional<Stance> sentenceCue(String text, List<StanceCues.Clause> clauses, int own,
+            BiFunction<String, Boolean, Optional<Stance>> cueIn) {
+        var cue = cueIn.apply(textOf(text, clauses.get(own)), true);
         // a contrast ends a cue's reach: in "Kyiv agreed to most points, but territory remained open" the
         // territory is not agreed
         for (int earlier = own - 1; earlier >= 0 && cue.isEmpty() && !clauses.get(earlier + 1).contrasted();
                 earlier--) {
-            cue = StanceCues.firstCue(textOf(text, clauses.get(earlier)), false);
+            cue = cueIn.apply(textOf(text, clauses.get(earlier)), false);
         }
         // a topic before a colon or a term before its verb: "Frozen assets: G7 agree to keep reserves immobilised"
         for (int later = own + 1; cue.isEmpty() && later < clauses.size() && !clauses.get(later).contrasted();
                 later++) {
-            cue = StanceCues.firstCue(textOf(text, clauses.get(later)), false);
+            cue = cueIn.apply(textOf(text, clauses.get(later)), false);
         }
-        return cue.or(() -> sentences.leadIn(sentence).flatMap(leadIn -> StanceCues.firstCue(leadIn.text(), true)));
+        return cue;
+    }
+
+    private static int clauseAt(List<StanceCues.Clause> clauses, int position) {
+        int clause = 0;
+        while (clause + 1 < clauses.size() && clauses.get(clause + 1).start() <= position) {
+            clause++;
+        }
+        return clause;
     }
 
     private static String textOf(String sentence, StanceCues.Clause clause) {

@@ -52,6 +52,8 @@ class StanceReaderTests {
             The status of Crimea is not up for negotiation.                             | Crimea     | DEMANDED
             Territorial concessions must not be imposed on Kyiv.                        | concessions | REJECTED
             Lifting sanctions now would be a historic mistake.                          | sanctions  | REJECTED
+            Moscow warned that seizing its reserves would be illegal.                   | reserves   | REJECTED
+            Russia's illegal annexation of Crimea began the war.                        | Crimea     | REPORTED
             The speaker said Ukraine will never be a neutral buffer state.              | neutral    | REJECTED
             Kyiv could accept a neutral status.                                         | neutral    | PROPOSED
             Moscow could itself be a guarantor of Ukraine's security.                   | guarantor  | PROPOSED
@@ -127,6 +129,13 @@ class StanceReaderTests {
                 """;
 
         assertThat(stanceOf("", body, "alliances")).isEqualTo(Stance.REJECTED);
+    }
+
+    @Test
+    void letsAVerbInAnyClauseOutrankANoun() {
+        var body = "US plan: Ukraine to stay neutral; Kyiv agrees to most points";
+
+        assertThat(stanceOf("", body, "neutral")).isEqualTo(Stance.AGREED);
     }
 
     @Test
