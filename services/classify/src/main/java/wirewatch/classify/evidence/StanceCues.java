@@ -72,6 +72,9 @@ final class StanceCues {
                             // "could" offers only with an actor's act; "a move could damage the euro" is analysis
                             + "|\\bcould (?:\\w+ )?(?:accept|agree|live with|consider|offer|support|send|deploy|give"
                             + "|hand|join|provide|return|lift|ease|drop|unfreeze|be (?:a|an|among|part)\\b)"
+                            // "if" is also how offers are made: "sanctions can come off if there is a deal"
+                            // ("can only ... if" is a condition, left to the demands)
+                            + "|\\b(?:can|could)\\b(?:(?!\\bonly\\b)[^,;:]){0,40}?\\bif\\b"
                             // not ruling a term out keeps it open: "refused to rule out", "did not reject"
                             + "|(?:\\bnot|\\bnever|n[’']t|\\brefus\\w* to|\\bdeclin\\w* to)\\s+(?:\\w+\\s+){0,2}?"
                             + "(?:reject\\w*|rul(?:e|es|ed|ing) out|exclud\\w*|oppos\\w*|veto\\w*)"),
@@ -108,13 +111,15 @@ final class StanceCues {
     /**
      * Words that leave a term unasserted when they stand a few words before it in its clause: a term that only
      * dates something else ("troops after a ceasefire", "once a truce is in place") is not what the clause's
-     * verb acts on, and a hypothesis ("if sanctions are lifted") is not a development. "Only if" and "only
+     * verb acts on, and a hypothesis ("if sanctions are lifted", "were sanctions ever lifted") is not a
+     * development. "Only if" and "only
      * after" are conditions, and a threat tied to a refusal ("tariffs if Putin won't agree a ceasefire") is a
      * demand; both are left to the cues.
      */
     private static final Pattern UNASSERTING = Pattern.compile(
             "\\b"
                     + "(?:(?:after|once|until|before|following)\\W*\\s"
+                    + "|^\\W*were\\s"
                     + "|(?:if|whether)\\s(?!(?:\\S+\\s+){0,3}?(?:won[’']t|will not|does not|doesn[’']t|did not"
                     + "|didn[’']t|refuses to|fails to)\\s))"
                     + "(?:\\S+\\s+){0,4}$",

@@ -75,6 +75,8 @@ class StanceReaderTests {
             Western troops would deploy after a ceasefire.                              | ceasefire  | REPORTED
             Brussels would ease sanctions once a truce is in place.                     | truce      | REPORTED
             If Moscow ever asked for sanctions relief, Brussels would be split.         | sanctions  | REPORTED
+            Were sanctions ever lifted, European firms would return.                    | sanctions  | REPORTED
+            Sanctions can come off if there is a deal.                                  | Sanctions  | PROPOSED
             The rouble rallied on hopes of sanctions relief.                            | sanctions  | REPORTED
             Will Kyiv accept a ceasefire?                                               | ceasefire  | REPORTED
             Relief can come only after a withdrawal from Donbas.                        | withdrawal | DEMANDED
