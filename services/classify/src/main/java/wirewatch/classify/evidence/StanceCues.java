@@ -82,16 +82,18 @@ final class StanceCues {
                     "\\b(?:agree(?:s|d)?|signed|signing|signs (?:a|an|the)|accept(?:s|ed|ing)?"
                             + "|approv(?:e|es|ed|ing)|reached (?:a |an )?(?:deal|agreement)|struck (?:a )?deal"
                             + "|implement\\w*|endorse(?:s|d)?|took effect|takes effect|came into force"
-                            // carrying it out: "Britain to transfer 2.26 billion from frozen assets", "granted a waiver"
+                            // carrying it out: "Britain to transfer 2.26 billion from frozen assets", "granted a
+                            // waiver"
                             + "|transfer(?:s|red|ring)?|disburs\\w*|grant(?:s|ed|ing)?)\\b"),
             // what the guide calls reported although a verb is there: denials of a report, violations,
             // expiry, court rulings, "was discussed"
             Stance.REPORTED, Pattern.compile(
-                    "\\b(?:den(?:y|ies|ied|ial)|violat\\w*|breach\\w*|expir\\w*|uph(?:o|e)ld\\w*|ruled that|court ruling|ruling that"
-                            + "|su(?:es|ed|ing)|lawsuit|(?:was|were|been|being|is|are) discussed"
+                    "\\b(?:den(?:y|ies|ied|ial)|violat\\w*|breach\\w*|expir\\w*|uph(?:o|e)ld\\w*"
+                            + "|ruled that|court ruling|ruling that|su(?:es|ed|ing)|lawsuit"
+                            + "|(?:was|were|been|being|is|are) discussed"
                             // a text that leaves the term out, markets hoping for it: no actor's stance
                             + "|(?:not|n[’']t) (?:include|contain|mention|cover)\\w*|omit\\w*"
-                            + "|hopes? (?:of|for)|bets? on|speculation|prospects? of)\\b")));
+                            + "|hopes? of|on hopes|bets? on|speculation|prospects? of)\\b")));
 
     private static final Map<Stance, Pattern> NOUNS = new EnumMap<>(Map.of(
             Stance.DEMANDED, Pattern.compile(
@@ -112,15 +114,13 @@ final class StanceCues {
      * Words that leave a term unasserted when they stand a few words before it in its clause: a term that only
      * dates something else ("troops after a ceasefire", "once a truce is in place") is not what the clause's
      * verb acts on, and a hypothesis ("if sanctions are lifted", "were sanctions ever lifted") is not a
-     * development. "Only if" and "only
-     * after" are conditions, and a threat tied to a refusal ("tariffs if Putin won't agree a ceasefire") is a
-     * demand; both are left to the cues.
+     * development. "Only if" and "only after" are conditions, and a threat tied to a refusal ("tariffs if
+     * Putin won't agree a ceasefire") is a demand; both are left to the cues.
      */
     private static final Pattern UNASSERTING = Pattern.compile(
-            "\\b"
-                    + "(?:(?:after|once|until|before|following)\\W*\\s"
+            "(?:\\b(?:after|once|until|before|following)\\W*\\s"
                     + "|^\\W*were\\s"
-                    + "|(?:if|whether)\\s(?!(?:\\S+\\s+){0,3}?(?:won[’']t|will not|does not|doesn[’']t|did not"
+                    + "|\\b(?:if|whether)\\s(?!(?:\\S+\\s+){0,3}?(?:won[’']t|will not|does not|doesn[’']t|did not"
                     + "|didn[’']t|refuses to|fails to)\\s))"
                     + "(?:\\S+\\s+){0,4}$",
             Pattern.CASE_INSENSITIVE);
