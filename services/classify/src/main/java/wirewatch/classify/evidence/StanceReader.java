@@ -8,13 +8,13 @@ import wirewatch.events.Stance;
 /**
  * Reads what the story says was done with a term, from the cues around a hit:
  * <ol>
+ * <li>nothing, when nothing is asserted of the term: a question, a term that only dates something else
+ *     ("troops after a ceasefire") or a hypothesis ("if sanctions are lifted") is {@link Stance#REPORTED},
+ *     whatever the clause does;</li>
  * <li>the verbs of the clause holding the hit, refusals included ("Kyiv rejected neutrality");</li>
- * <li>unless nothing is asserted of the term: a question, a term that only dates something else ("troops
- *     after a ceasefire") or a hypothesis ("if sanctions are lifted") is {@link Stance#REPORTED}, whatever
- *     the clause does;</li>
- * <li>the earlier clauses of the same sentence, then the later ones, but not their refusals (a negation is
- *     scoped to its clause, so in "Kyiv rejected the ceasefire, and agreed to talks on sanctions relief" the
- *     relief is agreed), and never across a contrast ("but", "while");</li>
+ * <li>the verbs of the earlier clauses of the same sentence, then of the later ones, but not their refusals (a
+ *     negation is scoped to its clause, so in "Kyiv rejected the ceasefire, and agreed to talks on sanctions
+ *     relief" the relief is agreed), and never across a contrast ("but", "while");</li>
  * <li>for a list item, the line ending with ':' that introduces the list ("Putin's conditions involve:");</li>
  * <li>the nouns of the sentence (conditions, terms, a plan), which count only when no verb does;</li>
  * <li>for the story as a whole, a headline or first line that frames it as demands or conditions.</li>
