@@ -1,59 +1,138 @@
 package wirewatch.classify.evidence;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import wirewatch.events.Stance;
 
 /**
  * The words that tell what an actor did with a term, and the clause boundaries that scope them.
  *
+ * <p>Cues are word forms, not lemmas: each pattern lists the inflections of its verbs ("refuse", "refused",
+ * "refusing"), so "Moscow has demanded" and "Moscow demands" read alike without a stemmer.
+ *
  * <p>When a clause holds several cues, the first one wins: in English the governing verb comes before its
  * object, so "Kyiv rejected Moscow's demands for neutrality" is a rejection and "Moscow demands that Kyiv
- * reject NATO membership" a demand. A negated acceptance ("unlikely to accept", "did not agree") starts at
- * the negation and so wins over the acceptance inside it.
+ * reject NATO membership" a demand. A cue that starts at a negation ("unlikely to accept", "must not",
+ * "did not rule out") starts before the verb it negates and so wins over it; of two cues starting at the
+ * same word, the longer wins ("must not" over "must", "need no" over "need").
+ *
+ * <p>Verbs outrank nouns: "the conditions Kyiv will not accept" is a refusal, "Putin's conditions involve" a
+ * demand. Nouns that name a stance without anyone acting on it (conditions, terms, an ultimatum, a draft)
+ * decide only a clause without a verb cue.
  */
 final class StanceCues {
 
-    private static final Map<Stance, Pattern> CUES = new EnumMap<>(Map.of(
+    private static final Map<Stance, Pattern> VERBS = new EnumMap<>(Map.of(
             Stance.REJECTED, Pattern.compile(
                     "\\b(?:refus\\w*|reject\\w*|rebuff\\w*|dismiss(?:es|ed|ing)?|rul(?:e|es|ed|ing) out"
-                            + "|turn(?:s|ed|ing)? down|den(?:y|ies|ied)|veto(?:es|ed)?|non-starter|off the table"
-                            + "|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|unacceptable|failed to (?:agree|reach))\\b"
+                            + "|turn(?:s|ed|ing)? down|veto(?:es|ed)?|non-starter|off the table"
+                            + "|oppos(?:e|es|ed|ing)|block(?:s|ed|ing)?|unacceptable|failed to (?:agree|reach)"
+                            + "|must not|mustn[’']t|should not|shouldn[’']t|needs? no"
+                            // condemning a term is refusing it: "would be a historic error", "the truce is a trap"
+                            + "|mistake|error|capitulation|trap|theft|robbery)\\b"
+                            // an adjective condemns only when said of the term ("would be illegal", "'a fake
+                            // issue'"), not in "Russia's illegal annexation of Crimea", which is background
+                            + "|(?:\\b(?:be|is|are|was|were|call\\w*)\\s+(?:\\S+\\s+){0,3}?|['‘\"“](?:an? )?)"
+                            + "(?:illegal|unlawful|absurd|fake)\\b"
                             // "no ceasefire is on the table", "no easing of sanctions", "there will be no lifting"
                             + "|\\b(?:no|not)\\b[^,;:]{0,40}?\\bon the table\\b"
+                            + "|\\bnever (?:\\w+ )?be\\b"
                             + "|\\bno (?:recogni\\w+|easing|lifting|relief|compromises?|concessions?|truce|ceasefire)\\b"
                             + "|(?:\\bnot|\\bnever|n[’']t|\\bunlikely to|\\bno intention of)\\s+(?:\\w+\\s+){0,2}?"
                             + "(?:accept|agree|approve|consider|allow|sign|support|recogni[sz]e|withdraw|pull|cede"
                             + "|give (?:up|away)|hand over|renounce|abandon|need|lift|ease)\\w*"),
             Stance.DEMANDED, Pattern.compile(
-                    "\\b(?:demand\\w*|insist\\w*|want(?:s|ed|ing)?|(?:pre)?conditions?|ultimatums?|requir\\w*"
-                            + "|must|seek(?:s|ing)?|sought|call(?:s|ed|ing)? for|press(?:es|ed|ing)? for"
-                            + "|push(?:es|ed|ing)? for|no compromise on|call(?:s|ed|ing)? on|wish ?list|unless"
+                    "\\b(?:demand\\w*|insist\\w*|want(?:s|ed|ing)?|requir\\w*|must|seek(?:s|ing)?|sought"
+                            + "|needs?|needed|needing|depend(?:s|ed|ing)? on|conditional on|on condition that"
+                            + "|call(?:s|ed|ing)? (?:for|on)|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
+                            + "|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)? (?:\\w+ ){0,3}?(?:for|to)"
+                            + "|appeal(?:s|ed|ing)? (?:to|for)|no compromise on|unless"
+                            // refusing to negotiate or give ground on something is insisting on it
+                            + "|non-negotiable|not (?:subject to|up for) (?:negotiation|discussion|debate)"
+                            + "|(?:unwilling|refus(?:es|ed|ing)?|not willing) to (?:compromise|budge|back down)"
                             // a condition: "can only be settled if", "relief only after a withdrawal"
-                            + "|only (?:\\w+ ){0,3}?(?:if|after|once)"
-                            // refusing to give ground on something is insisting on it
-                            + "|(?:unwilling|refus(?:es|ed|ing)?|not willing) to (?:compromise|budge|back down))\\b"
-                            + "|(?<!\\bin )\\bterms\\b(?! of\\b)"),
+                            + "|only (?:\\w+ ){0,3}?(?:if|after|once))\\b"
+                            // a clause that opens with "provided" is a condition: ", provided the guarantees hold"
+                            + "|^[,;:]?\\s*provided\\b|\\bprovided that\\b"
+                            // a threat tied to a refusal is a demand: "tariffs if Putin won't agree a ceasefire"
+                            + "|\\bif (?:\\w+ ){0,3}?(?:won[’']t|will not|does not|doesn[’']t|did not|didn[’']t"
+                            + "|refuses to|fails to) (?:\\w+ )?(?:agree|accept)\\w*"),
             Stance.PROPOSED, Pattern.compile(
                     "\\b(?:propos\\w*|offer\\w*|suggest\\w*|float(?:s|ed|ing)?|put(?:s|ting)? forward"
-                            + "|plan(?:s|ned)? to|open to|ready (?:to|for)|willing to|prepared to|peace plan"
-                            + "|consider(?:s|ing)?|weigh(?:s|ing)?|should)\\b"),
+                            + "|plan(?:s|ned)? to|open to|ready (?:to|for)|willing to|prepared to|envisag\\w*"
+                            + "|consider(?:s|ing)?|weigh(?:s|ing)?|should)\\b"
+                            // "could" offers only with an actor's act; "a move could damage the euro" is analysis
+                            + "|\\bcould (?:\\w+ )?(?:accept|agree|live with|consider|offer|support|send|deploy|give"
+                            + "|hand|join|provide|return|lift|ease|drop|unfreeze|be (?:a|an|among|part)\\b)"
+                            // "if" is also how offers are made: "sanctions can come off if there is a deal"
+                            // ("can only ... if" is a condition, left to the demands)
+                            + "|\\b(?:can|could)\\b(?:(?!\\bonly\\b)[^,;:]){0,40}?\\bif\\b"
+                            // not ruling a term out keeps it open: "refused to rule out", "did not reject"
+                            + "|(?:\\bnot|\\bnever|n[’']t|\\brefus\\w* to|\\bdeclin\\w* to)\\s+(?:\\w+\\s+){0,2}?"
+                            + "(?:reject\\w*|rul(?:e|es|ed|ing) out|exclud\\w*|oppos\\w*|veto\\w*)"),
             Stance.AGREED, Pattern.compile(
-                    "\\b(?:agree(?:s|d)?|agreement|signed|signing|signs (?:a|an|the)|accept(?:s|ed|ing)?"
+                    "\\b(?:agree(?:s|d)?|signed|signing|signs (?:a|an|the)|accept(?:s|ed|ing)?"
                             + "|approv(?:e|es|ed|ing)|reached (?:a |an )?(?:deal|agreement)|struck (?:a )?deal"
-                            + "|implement\\w*|endorse(?:s|d)?)\\b")));
+                            + "|implement\\w*|endorse(?:s|d)?|took effect|takes effect|came into force"
+                            // carrying it out: "Britain to transfer 2.26 billion from frozen assets", "granted a
+                            // waiver"
+                            + "|transfer(?:s|red|ring)?|disburs\\w*|grant(?:s|ed|ing)?)\\b"),
+            // what the guide calls reported although a verb is there: denials of a report, violations,
+            // expiry, court rulings, "was discussed"
+            Stance.REPORTED, Pattern.compile(
+                    "\\b(?:den(?:y|ies|ied|ial)|violat\\w*|breach\\w*|expir\\w*|uph(?:o|e)ld\\w*"
+                            + "|ruled that|court ruling|ruling that|su(?:es|ed|ing)|lawsuit"
+                            + "|(?:was|were|been|being|is|are) discussed"
+                            // a text that leaves the term out, markets hoping for it: no actor's stance
+                            + "|(?:not|n[’']t) (?:include|contain|mention|cover)\\w*|omit\\w*"
+                            + "|hopes? of|on hopes|bets? on|speculation|prospects? of)\\b")));
 
+    private static final Map<Stance, Pattern> NOUNS = new EnumMap<>(Map.of(
+            Stance.DEMANDED, Pattern.compile(
+                    "\\b(?:(?:pre)?conditions?|ultimatums?|wish ?list|red lines?)\\b|(?<!\\bin )\\bterms\\b(?! of\\b)"),
+            Stance.PROPOSED, Pattern.compile("\\b(?:plans?|frameworks?|drafts?)\\b")));
+
+    /** Where a clause ends and the next begins; a contrast ("but", "while") also stops a cue from carrying over. */
     private static final Pattern CLAUSE_BOUNDARY = Pattern.compile(
-            "[,;:()\\[\\]—–]|\\s-\\s|\\b(?:but|while|whereas|although|though|however|yet)\\b",
+            "[,;:()\\[\\]—–]|\\s-\\s|\\b(?:but|while|whereas|although|though|however|yet)\\b"
+                    // a reporting verb opens the clause it reports: "Zelensky said [Ukraine would not withdraw]"
+                    + "|\\b(?:said|says|saying|told|tells|added|adding|stated|argued|arguing|warned|claimed|noted"
+                    + "|stressed|showed|shows)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTRAST = Pattern.compile(
+            "(?:but|while|whereas|although|though|however|yet)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Words that leave a term unasserted when they stand a few words before it in its clause: a term that only
+     * dates something else ("troops after a ceasefire", "once a truce is in place") is not what the clause's
+     * verb acts on, and a hypothesis ("if sanctions are lifted", "were sanctions ever lifted") is not a
+     * development. "Only if" and "only after" are conditions, and a threat tied to a refusal ("tariffs if
+     * Putin won't agree a ceasefire") is a demand; both are left to the cues.
+     */
+    private static final Pattern UNASSERTING = Pattern.compile(
+            "(?:\\b(?:after|once|until|before|following)\\W*\\s"
+                    + "|^\\W*were\\s"
+                    + "|\\b(?:if|whether)\\s(?!(?:\\S+\\s+){0,3}?(?:won[’']t|will not|does not|doesn[’']t|did not"
+                    + "|didn[’']t|refuses to|fails to)\\s))"
+                    + "(?:\\S+\\s+){0,4}$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ONLY = Pattern.compile("\\bonly (?:\\w+ ){0,3}$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * One clause of a sentence.
+     *
+     * @param contrasted whether it opens with a contrast, across which an earlier clause's cue does not carry
+     */
+    record Clause(int start, int end, boolean contrasted) {
+    }
 
     private record Found(Stance stance, int start, int length) {
     }
@@ -63,8 +142,19 @@ final class StanceCues {
 
     /** The first cue in the text; without {@code allowRejection}, refusals are skipped (they stay in their clause). */
     static Optional<Stance> firstCue(String text, boolean allowRejection) {
-        var lower = text.toLowerCase(Locale.ROOT);
-        return CUES.entrySet().stream()
+        return firstVerb(text, allowRejection).or(() -> firstNoun(text, allowRejection));
+    }
+
+    static Optional<Stance> firstVerb(String text, boolean allowRejection) {
+        return first(VERBS, text.toLowerCase(Locale.ROOT), allowRejection);
+    }
+
+    static Optional<Stance> firstNoun(String text, boolean allowRejection) {
+        return first(NOUNS, text.toLowerCase(Locale.ROOT), allowRejection);
+    }
+
+    private static Optional<Stance> first(Map<Stance, Pattern> cues, String lower, boolean allowRejection) {
+        return cues.entrySet().stream()
                 .filter(entry -> allowRejection || entry.getKey() != Stance.REJECTED)
                 .map(entry -> {
                     Matcher matcher = entry.getValue().matcher(lower);
@@ -77,12 +167,27 @@ final class StanceCues {
                 .map(Found::stance);
     }
 
-    /** Start offsets of the clauses of a sentence, the first always 0. */
-    static int[] clauseStarts(String sentence) {
+    /** Whether the text before a hit, within its clause, makes the term a point in time or a hypothesis. */
+    static boolean leavesUnasserted(String textBeforeHit) {
+        var unasserting = UNASSERTING.matcher(textBeforeHit);
+        return unasserting.find() && !ONLY.matcher(textBeforeHit.substring(0, unasserting.start())).find();
+    }
+
+    /** The clauses of a sentence, in order, covering it from start to end. */
+    static List<Clause> clauses(String sentence) {
+        var clauses = new ArrayList<Clause>();
         var matcher = CLAUSE_BOUNDARY.matcher(sentence);
-        return IntStream.concat(IntStream.of(0),
-                matcher.results().mapToInt(MatchResult::start).filter(start -> start > 0))
-                .distinct()
-                .toArray();
+        int start = 0;
+        boolean contrasted = false;
+        while (matcher.find()) {
+            if (matcher.start() > start) {
+                clauses.add(new Clause(start, matcher.start(), contrasted));
+                start = matcher.start();
+                contrasted = false;
+            }
+            contrasted |= CONTRAST.matcher(matcher.group()).matches();
+        }
+        clauses.add(new Clause(start, sentence.length(), contrasted));
+        return clauses;
     }
 }

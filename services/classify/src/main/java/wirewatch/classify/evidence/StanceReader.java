@@ -2,15 +2,21 @@ package wirewatch.classify.evidence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import wirewatch.events.Stance;
 
 /**
  * Reads what the story says was done with a term, from the cues around a hit:
  * <ol>
- * <li>the clause holding the hit, refusals included ("Kyiv rejected neutrality");</li>
- * <li>the earlier clauses of the same sentence, but not their refusals: a negation is scoped to its clause,
- *     so in "Kyiv rejected the ceasefire, but agreed to talks on sanctions relief" the relief is agreed;</li>
+ * <li>nothing, when nothing is asserted of the term: a question, a term that only dates something else
+ *     ("troops after a ceasefire") or a hypothesis ("if sanctions are lifted") is {@link Stance#REPORTED},
+ *     whatever the clause does;</li>
+ * <li>the verbs of the clause holding the hit, refusals included ("Kyiv rejected neutrality");</li>
+ * <li>the verbs of the earlier clauses of the same sentence, then of the later ones, but not their refusals (a
+ *     negation is scoped to its clause, so in "Kyiv rejected the ceasefire, and agreed to talks on sanctions
+ *     relief" the relief is agreed), and never across a contrast ("but", "while");</li>
  * <li>for a list item, the line ending with ':' that introduces the list ("Putin's conditions involve:");</li>
+ * <li>the nouns of the sentence (conditions, terms, a plan), which count only when no verb does;</li>
  * <li>for the story as a whole, a headline or first line that frames it as demands or conditions.</li>
  * </ol>
  * Anything else is {@link Stance#REPORTED}.
@@ -43,24 +49,49 @@ final class StanceReader {
     Optional<Stance> localStance(HitInSentence hit) {
         var sentence = hit.sentence();
         var text = sentence.text();
-        int[] clauses = StanceCues.clauseStarts(text);
+        var clauses = StanceCues.clauses(text);
         int position = Math.clamp(hit.offset() - sentence.start(), 0, text.length());
+        int own = clauseAt(clauses, position);
+        var clause = clauses.get(own);
+        // a question asserts nothing ("Could a neutral Ukraine survive?")
+        if (text.endsWith("?") || StanceCues.leavesUnasserted(text.substring(clause.start(), position))) {
+            return Optional.of(Stance.REPORTED);
+        }
+        // a verb anywhere in the sentence outranks a noun: "US plan: Ukraine to enshrine non-NATO status; Kyiv
+        // agrees to most points" is agreed, whatever the plan proposed
+        return sentenceCue(text, clauses, own, StanceCues::firstVerb)
+                .or(() -> sentences.leadIn(sentence).flatMap(leadIn -> StanceCues.firstCue(leadIn.text(), true)))
+                .or(() -> sentenceCue(text, clauses, own, StanceCues::firstNoun));
+    }
+
+    /** The hit's own clause first, refusals included; then the earlier and the later ones, refusals left out. */
+    private static Optional<Stance> sentenceCue(String text, List<StanceCues.Clause> clauses, int own,
+            BiFunction<String, Boolean, Optional<Stance>> cueIn) {
+        var cue = cueIn.apply(textOf(text, clauses.get(own)), true);
+        // a contrast ends a cue's reach: in "Kyiv agreed to most points, but territory remained open" the
+        // territory is not agreed
+        for (int earlier = own - 1; earlier >= 0 && cue.isEmpty() && !clauses.get(earlier + 1).contrasted();
+                earlier--) {
+            cue = cueIn.apply(textOf(text, clauses.get(earlier)), false);
+        }
+        // a topic before a colon or a term before its verb: "Frozen assets: G7 agree to keep reserves immobilised"
+        for (int later = own + 1; cue.isEmpty() && later < clauses.size() && !clauses.get(later).contrasted();
+                later++) {
+            cue = cueIn.apply(textOf(text, clauses.get(later)), false);
+        }
+        return cue;
+    }
+
+    private static int clauseAt(List<StanceCues.Clause> clauses, int position) {
         int clause = 0;
-        while (clause + 1 < clauses.length && clauses[clause + 1] <= position) {
+        while (clause + 1 < clauses.size() && clauses.get(clause + 1).start() <= position) {
             clause++;
         }
-        int clauseEnd = clause + 1 < clauses.length ? clauses[clause + 1] : text.length();
-        var own = StanceCues.firstCue(text.substring(clauses[clause], clauseEnd), true);
-        if (own.isPresent()) {
-            return own;
-        }
-        for (int earlier = clause - 1; earlier >= 0; earlier--) {
-            var cue = StanceCues.firstCue(text.substring(clauses[earlier], clauses[earlier + 1]), false);
-            if (cue.isPresent()) {
-                return cue;
-            }
-        }
-        return sentences.leadIn(sentence).flatMap(leadIn -> StanceCues.firstCue(leadIn.text(), true));
+        return clause;
+    }
+
+    private static String textOf(String sentence, StanceCues.Clause clause) {
+        return sentence.substring(clause.start(), clause.end());
     }
 
     /** A sentence of evidence and where in the field the rule hit it. */

@@ -44,6 +44,102 @@ class StanceReaderTests {
         assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ukraine needs Article 5-like guarantees.                                    | guarantees | DEMANDED
+            Kyiv's signature depends on binding security guarantees.                    | guarantees | DEMANDED
+            Kyiv urged its allies to provide security guarantees.                       | guarantees | DEMANDED
+            The status of Crimea is not up for negotiation.                             | Crimea     | DEMANDED
+            Territorial concessions must not be imposed on Kyiv.                        | concessions | REJECTED
+            Lifting sanctions now would be a historic mistake.                          | sanctions  | REJECTED
+            Moscow warned that seizing its reserves would be illegal.                   | reserves   | REJECTED
+            Russia's illegal annexation of Crimea began the war.                        | Crimea     | REPORTED
+            The speaker said Ukraine will never be a neutral buffer state.              | neutral    | REJECTED
+            Kyiv could accept a neutral status.                                         | neutral    | PROPOSED
+            Moscow could itself be a guarantor of Ukraine's security.                   | guarantor  | PROPOSED
+            Seizing the reserves could damage the euro.                                 | reserves   | REPORTED
+            Britain transferred the profits of frozen assets to Kyiv.                   | frozen     | AGREED
+            The energy truce took effect at midnight.                                   | truce      | AGREED
+            The truce was violated within hours.                                        | truce      | REPORTED
+            The energy truce expired on Friday.                                         | truce      | REPORTED
+            The Kremlin denied that Putin had offered to give up territory.             | territory  | REPORTED
+            The court upheld the language law.                                          | language   | REPORTED
+            Sanctions relief was discussed in Riyadh.                                   | Sanctions  | REPORTED
+            """)
+    void readsTheCueWordsOfTheLabellingGuide(String sentence, String hitWord, Stance expected) {
+        assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Western troops would deploy after a ceasefire.                              | ceasefire  | REPORTED
+            Brussels would ease sanctions once a truce is in place.                     | truce      | REPORTED
+            If Moscow ever asked for sanctions relief, Brussels would be split.         | sanctions  | REPORTED
+            Were sanctions ever lifted, European firms would return.                    | sanctions  | REPORTED
+            Sanctions can come off if there is a deal.                                  | Sanctions  | PROPOSED
+            The rouble rallied on hopes of sanctions relief.                            | sanctions  | REPORTED
+            Will Kyiv accept a ceasefire?                                               | ceasefire  | REPORTED
+            Relief can come only after a withdrawal from Donbas.                        | withdrawal | DEMANDED
+            Washington will impose tariffs if Moscow does not agree to a ceasefire.     | ceasefire  | DEMANDED
+            Kyiv could live with neutrality, provided the guarantees are binding.       | guarantees | DEMANDED
+            """)
+    void assertsNothingOfATermThatOnlyDatesOrSupposesSomethingUnlessItIsACondition(String sentence,
+            String hitWord, Stance expected) {
+        assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Kyiv did not reject the ceasefire proposal.                                 | ceasefire
+            The Kremlin refused to rule out a ceasefire.                                | ceasefire
+            Zelensky would not rule out a referendum on territory.                      | territory
+            """)
+    void doesNotReadARefusalToRefuseAsARejection(String sentence, String hitWord) {
+        assertThat(stanceOf("", sentence, hitWord)).isNotEqualTo(Stance.REJECTED);
+    }
+
+    @Test
+    void readsTheClauseAReportingVerbIntroducesNotTheVerbsBeforeIt() {
+        var body = "Forty MPs signed a letter saying that renouncing NATO would be a capitulation.";
+
+        assertThat(stanceOf("", body, "NATO")).isEqualTo(Stance.REJECTED);
+        assertThat(stanceOf("", "No ceasefire is on the table, Nebenzia said.", "ceasefire"))
+                .isEqualTo(Stance.REJECTED);
+        assertThat(stanceOf("", "Ukraine will not renounce NATO, Zelensky said.", "NATO"))
+                .isEqualTo(Stance.REJECTED);
+    }
+
+    @Test
+    void doesNotCarryACueAcrossAContrast() {
+        var body = "Kyiv agreed to most points of the framework, but territory remained open.";
+
+        assertThat(stanceOf("", body, "territory")).isEqualTo(Stance.REPORTED);
+    }
+
+    @Test
+    void takesALaterClauseWhenTheTermStandsBeforeItsVerb() {
+        assertThat(stanceOf("", "Frozen assets: G7 agree to keep Russian reserves immobilised", "Frozen"))
+                .isEqualTo(Stance.AGREED);
+    }
+
+    @Test
+    void letsAVerbOutrankANounInALeadIn() {
+        var body = """
+                Zelensky listed the conditions Kyiv will not accept:
+                - recognition of occupied territories as Russian
+                - a ban on Ukraine joining alliances
+                """;
+
+        assertThat(stanceOf("", body, "alliances")).isEqualTo(Stance.REJECTED);
+    }
+
+    @Test
+    void letsAVerbInAnyClauseOutrankANoun() {
+        var body = "US plan: Ukraine to stay neutral; Kyiv agrees to most points";
+
+        assertThat(stanceOf("", body, "neutral")).isEqualTo(Stance.AGREED);
+    }
+
     @Test
     void takesTheCueOfTheLeadInLineForAListItem() {
         var body = """
