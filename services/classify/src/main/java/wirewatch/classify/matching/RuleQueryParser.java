@@ -15,15 +15,16 @@ import wirewatch.classify.rules.Rule;
 import wirewatch.classify.rules.RuleProblem;
 
 /**
- * Turns a rule's query strings (Lucene classic syntax) into the single query the Monitor runs:
- * {@code +query #context -exclude}. The main query and the exclusion search title and body (and may be scoped
- * with {@code title:} or {@code body:}); the context searches the whole story in one field, which is what keeps
- * its hits out of the evidence.
+ * Turns a rule's query strings (Lucene classic syntax) into a {@link RuleQuery}. The main query and the
+ * exclusion search title and body (and may be scoped with {@code title:} or {@code body:}); the context applies
+ * to the whole story, so it takes no field prefix and searches title and body alike. Its hits are never taken
+ * for evidence: only the main query's are (see {@link RuleMatcher}).
  */
 public final class RuleQueryParser {
 
     private static final String[] MAIN_FIELDS = {StoryField.TITLE.fieldName(), StoryField.BODY.fieldName()};
     private static final Set<String> MAIN_FIELD_NAMES = Set.of(MAIN_FIELDS);
+    private static final String WHOLE_STORY = "story";
 
     /** Returns the compiled rule, or {@code null} after adding every problem found to {@code problems}. */
     public RuleQuery parse(Rule rule, List<RuleProblem> problems) {
@@ -34,14 +35,7 @@ public final class RuleQueryParser {
         if (problems.size() > before) {
             return null;
         }
-        var combined = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        if (context != null) {
-            combined.add(context, BooleanClause.Occur.FILTER);
-        }
-        if (exclude != null) {
-            combined.add(exclude, BooleanClause.Occur.MUST_NOT);
-        }
-        return new RuleQuery(rule.id(), combined.build());
+        return new RuleQuery(rule.id(), query, context, exclude);
     }
 
     private Query parseMain(Rule rule, Rule.Clause clause, String what, List<RuleProblem> problems) {
@@ -60,20 +54,26 @@ public final class RuleQueryParser {
         return query;
     }
 
+    /**
+     * Parsed once against a field no story has, only to find field prefixes, then again over title and body:
+     * the story is indexed once per field rather than a third time as one "whole story" field, which used to
+     * cost as much as the title and body together.
+     */
     private Query parseContext(Rule rule, List<RuleProblem> problems) {
-        var parser = new QueryParser(StoryDocuments.STORY_FIELD, StoryDocuments.ANALYZER);
+        var parser = new QueryParser(WHOLE_STORY, StoryDocuments.ANALYZER);
         var query = parse(parser, rule, rule.context(), "context", problems);
         if (query == null) {
             return null;
         }
         var scoped = new TreeSet<>(fieldsOf(query));
-        scoped.remove(StoryDocuments.STORY_FIELD);
+        scoped.remove(WHOLE_STORY);
         if (!scoped.isEmpty()) {
             problems.add(new RuleProblem(rule.context().location(), label(rule)
                     + ": context applies to the whole story; remove the field prefix(es) " + scoped));
             return null;
         }
-        return query;
+        return parse(new MultiFieldQueryParser(MAIN_FIELDS, StoryDocuments.ANALYZER), rule, rule.context(),
+                "context", problems);
     }
 
     private static Query parse(QueryParser parser, Rule rule, Rule.Clause clause, String what,

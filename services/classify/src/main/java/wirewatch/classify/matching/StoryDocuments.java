@@ -20,9 +20,6 @@ final class StoryDocuments {
 
     static final Analyzer ANALYZER = new EnglishAnalyzer();
 
-    /** The whole story in one field: context queries look here, so their hits are never taken for evidence. */
-    static final String STORY_FIELD = "story";
-
     private StoryDocuments() {
     }
 
@@ -30,7 +27,6 @@ final class StoryDocuments {
         var document = new Document();
         document.add(new TextField(StoryField.TITLE.fieldName(), story.title(), Field.Store.NO));
         document.add(new TextField(StoryField.BODY.fieldName(), story.body(), Field.Store.NO));
-        document.add(new TextField(STORY_FIELD, story.title() + "\n\n" + story.body(), Field.Store.NO));
         return document;
     }
 }

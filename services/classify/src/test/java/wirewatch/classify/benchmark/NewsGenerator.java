@@ -1,6 +1,7 @@
 package wirewatch.classify.benchmark;
 
 import static wirewatch.classify.benchmark.NewsVocabulary.ACTORS;
+import static wirewatch.classify.benchmark.NewsVocabulary.ENTITIES;
 import static wirewatch.classify.benchmark.NewsVocabulary.FILLER;
 import static wirewatch.classify.benchmark.NewsVocabulary.MODIFIERS;
 import static wirewatch.classify.benchmark.NewsVocabulary.OBJECTS;
@@ -20,7 +21,10 @@ import wirewatch.classify.matching.StoryText;
 /**
  * Deterministic rules and stories from {@link NewsVocabulary}: the same seed gives the same benchmark input on
  * every machine. Stories read like wire copy (a headline, a dateline, reporting verbs, filler paragraphs) and
- * mention verb-object pairs drawn from the same vocabulary as the rules, so a share of the rules match.
+ * mention verb-object pairs drawn from the same vocabulary as the rules, so a share of the rules match. One
+ * body sentence in four is on such a topic, the rest is the background news is mostly made of: with two in
+ * three, as before, every story was dense with every rule's terms and nearly every story matched something,
+ * which is not what a wire feed looks like and made the benchmark measure the presearcher's worst case only.
  */
 final class NewsGenerator {
 
@@ -28,26 +32,38 @@ final class NewsGenerator {
             "SANCTIONS_RELIEF", "FROZEN_ASSETS", "RUSSIAN_SPEAKERS", "TERRITORY", "SECURITY_GUARANTEES",
             "CEASEFIRE");
 
+    /**
+     * About this many rules of a set are broad ("lift sanctions"~4, "ease energy sanctions"~3); the others
+     * name something specific ("freeze Kalomir assets"~2). A real rule set has a few hundred broad rules
+     * however large it grows, since there are only so many ways to say "lift sanctions"; sets up to this
+     * size are all broad, as the default pack is.
+     */
+    static final int BROAD_RULES = 500;
+
     private NewsGenerator() {
     }
 
     /**
-     * Rules like the default pack's: one to three phrases; most name a verb, a modifier and an object
-     * ("ease energy sanctions"~3), some only a verb and an object ("lift sanctions"~4), which match more
-     * often; most carry an actor context and some an exclusion.
+     * Rules like the default pack's: one to three phrases; broad rules name a verb, a modifier and an object
+     * ("ease energy sanctions"~3) or only a verb and an object ("lift sanctions"~4), specific ones a verb, a
+     * named thing and an object; most carry an actor context and some an exclusion.
      */
     static List<GeneratedRule> rules(int count, long seed) {
         var random = new SplittableRandom(seed);
         var rules = new ArrayList<GeneratedRule>(count);
         for (int i = 0; i < count; i++) {
             var phrases = new ArrayList<GeneratedRule.Phrase>();
+            boolean broad = random.nextInt(count) < BROAD_RULES;
             int phraseCount = 1 + random.nextInt(3);
             for (int p = 0; p < phraseCount; p++) {
                 var verb = pick(VERBS, random);
                 var object = pick(OBJECTS, random);
-                phrases.add(random.nextInt(10) == 0
-                        ? new GeneratedRule.Phrase(List.of(verb, object), 3 + random.nextInt(3))
-                        : new GeneratedRule.Phrase(List.of(verb, pick(MODIFIERS, random), object), 2 + random.nextInt(3)));
+                if (broad && random.nextInt(10) == 0) {
+                    phrases.add(new GeneratedRule.Phrase(List.of(verb, object), 3 + random.nextInt(3)));
+                } else {
+                    var modifier = broad ? pick(MODIFIERS, random) : pick(ENTITIES, random);
+                    phrases.add(new GeneratedRule.Phrase(List.of(verb, modifier, object), 2 + random.nextInt(3)));
+                }
             }
             var context = new ArrayList<String>();
             if (random.nextInt(10) < 7) {
@@ -88,7 +104,7 @@ final class NewsGenerator {
         for (int p = 0; p < paragraphs; p++) {
             int sentences = 1 + random.nextInt(3);
             for (int s = 0; s < sentences; s++) {
-                body.append(random.nextInt(3) == 0 ? pick(FILLER, random) : newsSentence(random)).append(' ');
+                body.append(random.nextInt(4) != 0 ? pick(FILLER, random) : newsSentence(random)).append(' ');
             }
             body.setLength(body.length() - 1);
             body.append("\n\n");
@@ -100,7 +116,11 @@ final class NewsGenerator {
         var actor = pick(ACTORS, random);
         var other = pick(ACTORS, random);
         var verb = pick(VERBS, random);
-        var modifier = random.nextBoolean() ? pick(MODIFIERS, random) + " " : "";
+        var modifier = switch (random.nextInt(3)) {
+            case 0 -> pick(MODIFIERS, random) + " ";
+            case 1 -> pick(ENTITIES, random) + " ";
+            default -> "";
+        };
         var object = pick(OBJECTS, random);
         return switch (random.nextInt(4)) {
             case 0 -> "%s %s %s %s%s, according to a statement from %s.".formatted(actor, pick(REPORTING, random),

@@ -62,7 +62,29 @@ final class NewsVocabulary {
             "has offered to", "insists it will not", "is expected to", "threatened to", "moved to",
             "announced plans to", "wants partners to");
 
+    /**
+     * Named things a rule can be about (companies, ports, banks, places): 8,000 made-up names from three
+     * syllables ("Kalomir", "Vendraru"). Real rule sets grow their vocabulary with their size, each rule
+     * naming something specific; rules built only from the words above would, at 100,000 rules, spell out
+     * nearly every verb-modifier-object combination there is and match most of every story.
+     */
+    static final List<String> ENTITIES = entities();
+
     private NewsVocabulary() {
+    }
+
+    private static List<String> entities() {
+        var syllables = List.of("ka", "lo", "mir", "van", "dor", "sel", "ta", "ri", "no", "vel", "gra", "zen", "bo",
+                "lu", "pen", "dra", "sto", "mek", "fi", "ran");
+        var names = new java.util.ArrayList<String>();
+        for (String first : syllables) {
+            for (String second : syllables) {
+                for (String third : syllables) {
+                    names.add(Character.toUpperCase(first.charAt(0)) + first.substring(1) + second + third);
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** "easing", "extending": the verbs above all take a regular -ing. */

@@ -22,9 +22,9 @@ class WorkloadTests {
                         story.title() + "\n\n" + story.body()).size();
             }
         }
-        System.out.println("lucene " + luceneMatches + " regex " + regexMatches);
 
-        assertThat(luceneMatches).isBetween(stories.size() / 4, stories.size() * 20);
+        // most news matches none of a thousand rules, as most wire copy is about something else
+        assertThat(luceneMatches).isBetween(stories.size() / 20, stories.size());
         assertThat(regexMatches).isBetween(luceneMatches / 2, luceneMatches * 2);
     }
 
