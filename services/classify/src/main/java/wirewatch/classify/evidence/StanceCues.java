@@ -1,12 +1,10 @@
 package wirewatch.classify.evidence;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,9 +132,6 @@ final class StanceCues {
     record Clause(int start, int end, boolean contrasted) {
     }
 
-    private record Found(Stance stance, int start, int length) {
-    }
-
     private StanceCues() {
     }
 
@@ -153,18 +148,27 @@ final class StanceCues {
         return first(NOUNS, text.toLowerCase(Locale.ROOT), allowRejection);
     }
 
+    /** The earliest cue, the longer of two at the same start, the first stance in enum order of equal ones. */
     private static Optional<Stance> first(Map<Stance, Pattern> cues, String lower, boolean allowRejection) {
-        return cues.entrySet().stream()
-                .filter(entry -> allowRejection || entry.getKey() != Stance.REJECTED)
-                .map(entry -> {
-                    Matcher matcher = entry.getValue().matcher(lower);
-                    return matcher.find()
-                            ? new Found(entry.getKey(), matcher.start(), matcher.end() - matcher.start())
-                            : null;
-                })
-                .filter(Objects::nonNull)
-                .min(Comparator.comparingInt(Found::start).thenComparing(Found::length, Comparator.reverseOrder()))
-                .map(Found::stance);
+        Stance found = null;
+        int foundStart = Integer.MAX_VALUE;
+        int foundLength = 0;
+        for (var entry : cues.entrySet()) {
+            if (!allowRejection && entry.getKey() == Stance.REJECTED) {
+                continue;
+            }
+            Matcher matcher = entry.getValue().matcher(lower);
+            if (matcher.find()) {
+                int start = matcher.start();
+                int length = matcher.end() - start;
+                if (start < foundStart || (start == foundStart && length > foundLength)) {
+                    found = entry.getKey();
+                    foundStart = start;
+                    foundLength = length;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** Whether the text before a hit, within its clause, makes the term a point in time or a hypothesis. */

@@ -24,12 +24,11 @@ import wirewatch.events.Stance;
 final class StanceReader {
 
     private final StorySentences sentences;
-    private final boolean framedAsDemands;
+    /** Read only when a match has no cue of its own, which most matches have; null until then. */
+    private Boolean framedAsDemands;
 
     StanceReader(StorySentences sentences) {
         this.sentences = sentences;
-        this.framedAsDemands = sentences.framing().stream()
-                .anyMatch(sentence -> StanceCues.firstCue(sentence.text(), false).orElse(null) == Stance.DEMANDED);
     }
 
     /**
@@ -43,7 +42,15 @@ final class StanceReader {
                 .map(this::localStance)
                 .flatMap(Optional::stream)
                 .findFirst()
-                .orElse(framedAsDemands ? Stance.DEMANDED : Stance.REPORTED);
+                .orElseGet(() -> framedAsDemands() ? Stance.DEMANDED : Stance.REPORTED);
+    }
+
+    private boolean framedAsDemands() {
+        if (framedAsDemands == null) {
+            framedAsDemands = sentences.framing().stream()
+                    .anyMatch(sentence -> StanceCues.firstCue(sentence.text(), false).orElse(null) == Stance.DEMANDED);
+        }
+        return framedAsDemands;
     }
 
     Optional<Stance> localStance(HitInSentence hit) {

@@ -29,6 +29,8 @@ final class PartMatcher extends CandidateMatcher<PartMatcher.PartHits> {
 
     PartMatcher(IndexSearcher searcher, Map<String, RulePart> parts) {
         super(searcher);
+        // a one-story index is never worth caching, and wrapping every part's weight for the cache is not free
+        searcher.setQueryCache(null);
         this.parts = parts;
         this.story = searcher.getIndexReader().leaves().getFirst();
     }
