@@ -15,7 +15,6 @@ import wirewatch.classify.matching.StoryText;
  */
 public final class SentenceSplitter {
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u2028\\u2029\\u0085]");
     /**
      * {@link BreakIterator} ends a sentence at every "Mr." or "U.S."; a piece ending in a title, a month or
      * a single initial is joined to the next one instead.
@@ -23,6 +22,8 @@ public final class SentenceSplitter {
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?:\\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Pres|St|Jr|Sr|No|vs|etc|approx"
                     + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?:^|[\\s.])\\p{Lu})\\.$");
+    /** More than the longest {@link #ABBREVIATION} match ("approx." or a boundary, a surrogate pair and "."). */
+    private static final int ABBREVIATION_REACH = 12;
     private static final Pattern BULLET = Pattern.compile("\\s*(?:[-*•–—▪●◦]|\\d{1,2}[.)])\\s+");
 
     public StorySentences split(StoryText story) {
@@ -37,12 +38,15 @@ public final class SentenceSplitter {
         // one iterator for all the field's lines: setText resets it, and creating one per line was a tenth of
         // the splitting time
         var iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        var lineBreaks = LINE_BREAK.matcher(text);
         int lineStart = 0;
         int line = 0;
         while (lineStart <= text.length()) {
-            int lineEnd = lineBreaks.find(lineStart) ? lineBreaks.start() : text.length();
-            int next = lineEnd < text.length() ? lineBreaks.end() : text.length() + 1;
+            int lineEnd = lineStart;
+            while (lineEnd < text.length() && !isLineBreak(text.charAt(lineEnd))) {
+                lineEnd++;
+            }
+            int next = lineEnd == text.length() ? text.length() + 1
+                    : text.startsWith("\r\n", lineEnd) ? lineEnd + 2 : lineEnd + 1;
             splitLine(field, text, lineStart, lineEnd, line, iterator, into);
             lineStart = next;
             line++;
@@ -80,14 +84,28 @@ public final class SentenceSplitter {
         }
     }
 
+    /** A line ends at any Unicode line break; "\r\n" is one break. */
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085';
+    }
+
     /** Whether the piece from start to end, trailing blanks aside, ends in an abbreviation's full stop. */
     private static boolean endsWithAbbreviation(String content, int start, int end) {
         int last = end;
         while (last > start && Character.isWhitespace(content.charAt(last - 1))) {
             last--;
         }
-        // most pieces end in something other than '.', and those never need the regex
-        return last > start && content.charAt(last - 1) == '.'
-                && ABBREVIATION.matcher(content.substring(start, last)).find();
+        // a piece that does not end in '.' never needs the regex
+        if (last == start || content.charAt(last - 1) != '.') {
+            return false;
+        }
+        // an abbreviation is the piece's last few characters: searching only those (seeing what comes before
+        // them, so "^" and "\b" still mean what they mean for the whole piece) finds the same matches
+        var piece = content.substring(start, last);
+        return ABBREVIATION.matcher(piece)
+                .region(Math.max(0, piece.length() - ABBREVIATION_REACH), piece.length())
+                .useTransparentBounds(true)
+                .useAnchoringBounds(false)
+                .find();
     }
 }
