@@ -15,6 +15,18 @@ public final class Topics {
     /** Alert records notify could not read or process, kept for inspection and replay. */
     public static final String ALERTS_DEAD_LETTER = "notify.alerts.dlt";
 
+    /** Notify's deliveries that failed their last attempt, keyed by subscription id. */
+    public static final String DELIVERIES_DEAD_LETTER = "notify.deliveries.dlt";
+
+    /** Notify's replayed deliveries, due at once, keyed by subscription id. */
+    public static final String DELIVERIES_REPLAY = "notify.deliveries.replay";
+
+    /**
+     * Prefix of notify's retry tiers, one topic per configured delay ({@code notify.deliveries.retry.30s}, …),
+     * keyed by subscription id so one endpoint's retries stay in order.
+     */
+    public static final String DELIVERIES_RETRY_PREFIX = "notify.deliveries.retry.";
+
     private Topics() {
     }
 }

@@ -3,21 +3,17 @@ package wirewatch.notify.pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import wirewatch.events.Topics;
 
-/**
- * Notify's own topics, keyed by subscription id so one endpoint's retries stay in order on one partition. They
- * belong in {@code wirewatch.events.Topics} once {@code shared} takes them; until then they live here.
- */
+/** Naming of notify's own delivery topics (the names themselves are in {@link Topics}). */
 final class DeliveryTopics {
 
     /** Deliveries that failed their last attempt, as {@link wirewatch.notify.delivery.DeadLetter} JSON. */
-    static final String DEAD_LETTER = "notify.deliveries.dlt";
+    static final String DEAD_LETTER = Topics.DELIVERIES_DEAD_LETTER;
 
-    /** Replayed deliveries, due at once. */
-    static final String REPLAY = "notify.deliveries.replay";
+    static final String REPLAY = Topics.DELIVERIES_REPLAY;
 
-    /** One topic per configured retry delay: {@code notify.deliveries.retry.30s}, {@code ….2m}, {@code ….8h}. */
-    static final String RETRY_PREFIX = "notify.deliveries.retry.";
+    static final String RETRY_PREFIX = Topics.DELIVERIES_RETRY_PREFIX;
 
     /**
      * Every retry tier ever configured, not just today's: a record left in a tier that a configuration change
