@@ -27,6 +27,13 @@ public final class Topics {
      */
     public static final String DELIVERIES_RETRY_PREFIX = "notify.deliveries.retry.";
 
+    /**
+     * Ingest's feed registry, keyed by feed id, compacted (a deleted feed is a tombstone). Its partitions are
+     * how several ingest instances share the polling: an instance polls the feeds of the partitions its
+     * consumer group assigns it.
+     */
+    public static final String FEEDS = "ingest.feeds.v1";
+
     private Topics() {
     }
 }
