@@ -220,9 +220,9 @@ class IngestIntegrationTests {
 
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body())
-                .contains("wirewatch_ingest_stories_total{result=\"published\"}")
+                .contains("wirewatch_ingest_stories_total{result=\"published\",source=\"api\"}")
                 .contains("wirewatch_ingest_publish_seconds_count");
-        assertThat(meters.counter("wirewatch.ingest.stories", "result", "published").count()).isPositive();
+        assertThat(meters.counter("wirewatch.ingest.stories", "source", "api", "result", "published").count()).isPositive();
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         assertThat(apiDocs.body()).contains("/api/stories");
     }

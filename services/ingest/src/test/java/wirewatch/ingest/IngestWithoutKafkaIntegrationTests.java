@@ -72,7 +72,7 @@ class IngestWithoutKafkaIntegrationTests {
         assertThat(problem.get("detail").asString()).contains("nothing was recorded");
         assertThat(jdbc.sql("select count(*) from seen_story").query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from cluster_key").query(Integer.class).single()).isZero();
-        assertThat(meters.counter("wirewatch.ingest.stories", "result", "published").count()).isZero();
+        assertThat(meters.counter("wirewatch.ingest.stories", "source", "api", "result", "published").count()).isZero();
     }
 
     private static int closedPort() throws IOException {

@@ -6,7 +6,7 @@ import wirewatch.events.Story;
 import wirewatch.ingest.canonical.CanonicalUrl;
 
 /** A valid story in its stored form, still waiting for its cluster. */
-record NormalisedStory(
+public record NormalisedStory(
         String id,
         CanonicalUrl url,
         String source,

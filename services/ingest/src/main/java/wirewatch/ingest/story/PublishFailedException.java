@@ -1,7 +1,7 @@
 package wirewatch.ingest.story;
 
 /** Kafka did not acknowledge a story in time; nothing was recorded, so the client may simply retry. */
-class PublishFailedException extends RuntimeException {
+public class PublishFailedException extends RuntimeException {
 
     PublishFailedException(String message, Throwable cause) {
         super(message, cause);

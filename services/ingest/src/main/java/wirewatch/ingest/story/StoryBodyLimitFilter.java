@@ -66,7 +66,7 @@ class StoryBodyLimitFilter extends OncePerRequestFilter {
 
     private void reject(HttpServletRequest request, HttpServletResponse response, long declaredBytes)
             throws IOException {
-        metrics.rejected();
+        metrics.rejected(StoryMetrics.API);
         var size = declaredBytes >= 0 ? "is " + declaredBytes + " bytes" : "has more than " + maxBytes + " bytes";
         problems.respond(request, response, HttpStatus.BAD_REQUEST, "request body " + size + ", the limit is "
                 + maxBytes + " bytes: shorten the story body (a summary is enough)");

@@ -22,6 +22,6 @@ class StoryController {
             description = "202 with the story id and cluster; duplicate=true when the story was published before.")
     @PostMapping(path = "/api/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoryReceipt> publish(@RequestBody StoryRequest request) {
-        return ResponseEntity.accepted().body(ingestion.ingest(normaliser.normalise(request)));
+        return ResponseEntity.accepted().body(ingestion.ingest(normaliser.normalise(request), StoryMetrics.API));
     }
 }

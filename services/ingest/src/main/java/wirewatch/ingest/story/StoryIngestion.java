@@ -11,9 +11,13 @@ import wirewatch.ingest.dedup.SeenStories.Registration;
  * transaction, so a story is recorded if and only if Kafka acknowledged it. When Kafka fails the record
  * rolls back and the caller can retry. The one gap left is Kafka acknowledging after the wait timed out:
  * the retry then publishes the story a second time under the same id, which consumers tolerate.
+ *
+ * <p>Pushed stories and polled feed items both come through here, so they are recorded, clustered and
+ * published alike. A caller with claims of its own (feed polling claims each feed item) may call within its
+ * own transaction: the story's record then commits or rolls back together with those claims.
  */
 @Service
-class StoryIngestion {
+public class StoryIngestion {
 
     private final SeenStories seenStories;
     private final StoryPublisher publisher;
@@ -28,7 +32,12 @@ class StoryIngestion {
         this.metrics = metrics;
     }
 
-    StoryReceipt ingest(NormalisedStory story) {
+    /**
+     * @param origin where the story came from, for the {@code source} tag of the metrics: {@code api} or a
+     *               feed's name
+     * @throws PublishFailedException when Kafka did not acknowledge; nothing was recorded
+     */
+    public StoryReceipt ingest(NormalisedStory story, String origin) {
         var clusterKeys = ContentFingerprint.of(story.title(), story.body()).stream().toList();
         var receipt = transaction.execute(status -> {
             var registration = seenStories.register(story.id(), story.url().value(), clusterKeys, story.ingestedAt());
@@ -41,9 +50,9 @@ class StoryIngestion {
             };
         });
         if (receipt.duplicate()) {
-            metrics.duplicate();
+            metrics.duplicate(origin);
         } else {
-            metrics.published();
+            metrics.published(origin);
         }
         return receipt;
     }

@@ -39,7 +39,7 @@ class StoryProblemAdvice {
 
     @ExceptionHandler
     ProblemDetail invalidStory(InvalidStoryException e) {
-        metrics.rejected();
+        metrics.rejected(StoryMetrics.API);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid story");
         problem.setProperty("errors", e.violations().stream()
@@ -50,7 +50,7 @@ class StoryProblemAdvice {
 
     @ExceptionHandler
     ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
-        metrics.rejected();
+        metrics.rejected(StoryMetrics.API);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e));
         problem.setTitle("Unreadable story");
         return problem;

@@ -7,5 +7,5 @@ package wirewatch.ingest.story;
  * @param clusterId the cluster the story belongs to
  * @param duplicate {@code true} when the same story was published before and nothing was published now
  */
-record StoryReceipt(String id, String clusterId, boolean duplicate) {
+public record StoryReceipt(String id, String clusterId, boolean duplicate) {
 }

@@ -62,7 +62,7 @@ class StoryApiTests {
 
     @Test
     void acceptsAValidStory() throws Exception {
-        given(ingestion.ingest(any())).willReturn(new StoryReceipt("abc", "abc", false));
+        given(ingestion.ingest(any(), any())).willReturn(new StoryReceipt("abc", "abc", false));
 
         postStory("""
                 {"url": "https://example.com/a", "title": "Peace terms", "body": "<p>Text</p>",
@@ -81,7 +81,7 @@ class StoryApiTests {
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.detail").value(containsString("Authorization: Bearer")));
-        then(ingestion).should(never()).ingest(any());
+        then(ingestion).should(never()).ingest(any(), any());
     }
 
     @ParameterizedTest
@@ -97,7 +97,7 @@ class StoryApiTests {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("Authorization")));
-        then(ingestion).should(never()).ingest(any());
+        then(ingestion).should(never()).ingest(any(), any());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,7 +131,7 @@ class StoryApiTests {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail").value(containsString(detail)));
 
-        then(ingestion).should(never()).ingest(any());
+        then(ingestion).should(never()).ingest(any(), any());
         assertThat(rejected()).isEqualTo(rejectedBefore + 1);
     }
 
@@ -162,13 +162,13 @@ class StoryApiTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("request body is 1048577 bytes, the limit is 1048576")));
 
-        then(ingestion).should(never()).ingest(any());
+        then(ingestion).should(never()).ingest(any(), any());
         assertThat(rejected()).isEqualTo(rejectedBefore + 1);
     }
 
     @Test
     void acceptsABodyJustUnderOneMebibyte() throws Exception {
-        given(ingestion.ingest(any())).willReturn(new StoryReceipt("abc", "abc", false));
+        given(ingestion.ingest(any(), any())).willReturn(new StoryReceipt("abc", "abc", false));
 
         postStory(storyOfExactly(ONE_MIB - 16)).andExpect(status().isAccepted());
     }
@@ -179,7 +179,7 @@ class StoryApiTests {
     }
 
     private double rejected() {
-        return meters.counter("wirewatch.ingest.stories", "result", "rejected").count();
+        return meters.counter("wirewatch.ingest.stories", "source", "api", "result", "rejected").count();
     }
 
     private static String validStory() {
