@@ -211,6 +211,35 @@ class IngestIntegrationTests {
     }
 
     @Test
+    void publishesABatchOnceWhenItIsSentTwice() throws Exception {
+        var batch = """
+                {"url": "https://example.com/batch/1", "title": "Batch one", "body": "First of two."}
+                {"url": "https://example.com/batch/2", "title": "Batch two", "body": "Second of two."}
+                """;
+
+        var first = postBatch(batch);
+        var recordsAfterFirst = recordCount();
+        var second = postBatch(batch);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("published").asInt()).isEqualTo(2);
+        assertThat(second.statusCode()).isEqualTo(200);
+        var again = JSON.readTree(second.body());
+        assertThat(again.get("published").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(again.get("results")).allMatch(line -> line.get("duplicate").asBoolean());
+        assertThat(recordCount()).isEqualTo(recordsAfterFirst);
+    }
+
+    private HttpResponse<String> postBatch(String ndjson) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stories"))
+                .header("Authorization", "Bearer integration-key")
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void servesMetricsAndApiDocsWithoutKey() throws Exception {
         post("""
                 {"url": "https://example.com/metrics", "title": "Counted", "body": "Counted once."}""");

@@ -24,7 +24,8 @@ import wirewatch.ingest.web.ProblemResponder;
 /**
  * Refuses story bodies over {@code wirewatch.ingest.stories.max-request-size}, judged on the bytes
  * actually received (a client may omit Content-Length or send more than it declared), before anything
- * parses them. The accepted body is handed on from memory, which is bounded by the same limit.
+ * parses them. The accepted body is handed on from memory, which is bounded by the same limit. An NDJSON
+ * batch is judged against {@code max-batch-size} instead.
  */
 @Component
 @Order(StoryBodyLimitFilter.ORDER)
@@ -34,12 +35,14 @@ class StoryBodyLimitFilter extends OncePerRequestFilter {
     static final int ORDER = 10;
     private static final String PATH = "/api/stories";
 
-    private final long maxBytes;
+    private final long maxStoryBytes;
+    private final long maxBatchBytes;
     private final ProblemResponder problems;
     private final StoryMetrics metrics;
 
     StoryBodyLimitFilter(StoriesProperties properties, ProblemResponder problems, StoryMetrics metrics) {
-        this.maxBytes = properties.maxRequestSize().toBytes();
+        this.maxStoryBytes = properties.maxRequestSize().toBytes();
+        this.maxBatchBytes = properties.maxBatchSize().toBytes();
         this.problems = problems;
         this.metrics = metrics;
     }
@@ -52,24 +55,28 @@ class StoryBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var batch = StoryBatch.isBatch(request.getContentType());
+        var maxBytes = batch ? maxBatchBytes : maxStoryBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            reject(request, response, request.getContentLengthLong());
+            reject(request, response, request.getContentLengthLong(), maxBytes, batch);
             return;
         }
         var body = request.getInputStream().readNBytes(Math.toIntExact(maxBytes + 1));
         if (body.length > maxBytes) {
-            reject(request, response, -1);
+            reject(request, response, -1, maxBytes, batch);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void reject(HttpServletRequest request, HttpServletResponse response, long declaredBytes)
-            throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, long declaredBytes, long maxBytes,
+            boolean batch) throws IOException {
         metrics.rejected(StoryMetrics.API);
         var size = declaredBytes >= 0 ? "is " + declaredBytes + " bytes" : "has more than " + maxBytes + " bytes";
         problems.respond(request, response, HttpStatus.BAD_REQUEST, "request body " + size + ", the limit is "
-                + maxBytes + " bytes: shorten the story body (a summary is enough)");
+                + maxBytes + " bytes: " + (batch
+                        ? "split the batch into smaller ones"
+                        : "shorten the story body (a summary is enough)"));
     }
 
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -69,16 +69,22 @@ class StoryProblemAdvice {
 
     private static String describe(HttpMessageNotReadableException e) {
         return switch (e.getMostSpecificCause()) {
-            case MismatchedInputException mismatch when !mismatch.getPath().isEmpty() ->
-                    path(mismatch.getPath()) + " must be " + expected(mismatch.getTargetType());
-            case MismatchedInputException mismatch ->
-                    "request body must be a JSON object with at least url and title";
-            case StreamReadException malformed -> "request body is not valid JSON: " + malformed.getOriginalMessage()
-                    + location(malformed);
-            case JacksonException other -> "request body could not be read: " + other.getOriginalMessage();
+            case JacksonException json -> describe(json, "request body");
             default -> e.getCause() == null
                     ? "request body is missing: send a JSON object with at least url and title"
                     : "request body could not be read: " + e.getMostSpecificCause().getMessage();
+        };
+    }
+
+    /** What is wrong with a JSON story, {@code subject} being "request body" or "line 3". */
+    static String describe(JacksonException e, String subject) {
+        return switch (e) {
+            case MismatchedInputException mismatch when !mismatch.getPath().isEmpty() ->
+                    path(mismatch.getPath()) + " must be " + expected(mismatch.getTargetType());
+            case MismatchedInputException mismatch -> subject + " must be a JSON object with at least url and title";
+            case StreamReadException malformed -> subject + " is not valid JSON: " + malformed.getOriginalMessage()
+                    + location(malformed);
+            default -> subject + " could not be read: " + e.getOriginalMessage();
         };
     }
 

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -33,7 +34,7 @@ import wirewatch.ingest.web.ProblemResponder;
 
 /** The HTTP contract of {@code POST /api/stories}: authentication, every validation error, the size limit. */
 @WebMvcTest(controllers = StoryController.class, properties = "wirewatch.api.key=test-key")
-@Import({StoryNormaliser.class, StoryMetrics.class, StoryConfiguration.class, ProblemResponder.class,
+@Import({StoryNormaliser.class, StoryMetrics.class, StoryBatch.class, StoryConfiguration.class, ProblemResponder.class,
         StoryApiTests.SliceConfiguration.class})
 class StoryApiTests {
 
@@ -171,6 +172,61 @@ class StoryApiTests {
         given(ingestion.ingest(any(), any())).willReturn(new StoryReceipt("abc", "abc", false));
 
         postStory(storyOfExactly(ONE_MIB - 16)).andExpect(status().isAccepted());
+    }
+
+    @Test
+    void reportsEachLineOfABatchAndGoesOnPastBadOnes() throws Exception {
+        given(ingestion.ingest(any(), any())).willReturn(new StoryReceipt("abc", "abc", false),
+                new StoryReceipt("def", "abc", true));
+        var rejectedBefore = rejected();
+
+        postBatch("""
+                {"url": "https://example.com/a", "title": "First"}
+                {"url": "https://example.com/b", "title": ""}
+
+                {"url": "https://example.com/c", "title": "Third"}
+                not json
+                """)
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        {"published": 1, "duplicates": 1, "rejected": 2, "failed": 0, "results": [
+                          {"line": 1, "status": 202, "id": "abc", "clusterId": "abc", "duplicate": false},
+                          {"line": 2, "status": 400, "detail": "line 2: title must not be blank"},
+                          {"line": 4, "status": 202, "id": "def", "clusterId": "abc", "duplicate": true},
+                          {"line": 5, "status": 400}]}""", false))
+                .andExpect(jsonPath("$.results[3].detail").value(containsString("line 5: the line is not valid JSON")));
+        assertThat(rejected()).isEqualTo(rejectedBefore + 2);
+    }
+
+    @Test
+    void stopsABatchAtAKafkaFailureAndAsksForItAgain() throws Exception {
+        given(ingestion.ingest(any(), any())).willReturn(new StoryReceipt("abc", "abc", false))
+                .willThrow(new PublishFailedException("Kafka did not acknowledge", null));
+
+        postBatch("""
+                {"url": "https://example.com/a", "title": "First"}
+                {"url": "https://example.com/b", "title": "Second"}
+                {"url": "https://example.com/c", "title": "Third"}""")
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.published").value(1))
+                .andExpect(jsonPath("$.failed").value(2))
+                .andExpect(jsonPath("$.results[1].status").value(503))
+                .andExpect(jsonPath("$.results[2].detail").value(
+                        "not attempted: Kafka failed at line 2; send the batch again"));
+        then(ingestion).should(times(2)).ingest(any(), any());
+    }
+
+    @Test
+    void refusesABatchWithoutStories() throws Exception {
+        postBatch("\n  \n")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("request body holds no stories: send one JSON story per line"));
+    }
+
+    private ResultActions postBatch(String ndjson) throws Exception {
+        return mvc.perform(post("/api/stories").header("Authorization", KEY)
+                .contentType("application/x-ndjson").content(ndjson));
     }
 
     private ResultActions postStory(String json) throws Exception {
