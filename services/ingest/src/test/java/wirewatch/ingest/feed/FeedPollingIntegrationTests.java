@@ -253,6 +253,84 @@ class FeedPollingIntegrationTests {
         assertThat(feed(id).get("health").get("lastError").asString()).startsWith("unreadable feed: ");
     }
 
+    @Test
+    void registersAFeedOnceHoweverItsUrlIsSpelled() throws Exception {
+        SERVER.on("/spelled", FeedServer.status(304));
+        var url = SERVER.url("/spelled");
+
+        var first = postFeed("""
+                {"url": "%s?utm_source=newsletter#top"}""".formatted(url));
+        var again = postFeed("""
+                {"url": "%s", "name": "Other name"}""".formatted(url.toString().replace("http:", "HTTP:")));
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        var created = JSON.readTree(first.body());
+        assertThat(first.headers().firstValue("Location")).hasValue("/api/feeds/" + created.get("id").asString());
+        assertThat(created.get("url").asString()).isEqualTo(url.toString());
+        assertThat(created.get("name").asString()).isEqualTo("127.0.0.1");
+        assertThat(created.get("pollIntervalSeconds").asLong()).isEqualTo(300);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("id").asString()).isEqualTo(created.get("id").asString());
+        assertThat(JSON.readTree(again.body()).get("name").asString()).isEqualTo("127.0.0.1");
+        var listed = JSON.readTree(send(HttpRequest.newBuilder(api("/api/feeds")).GET()).body());
+        assertThat(listed.valueStream().filter(feed -> feed.get("url").asString().equals(url.toString())))
+                .hasSize(1);
+    }
+
+    @Test
+    void refusesAnInvalidFeedNamingTheField() throws Exception {
+        var cases = Map.of(
+                "{\"name\": \"No URL\"}", "url is required",
+                "{\"url\": \"ftp://example.com/feed\"}", "url must be an absolute http or https URL",
+                "{\"url\": \"https://example.com/feed\", \"pollIntervalSeconds\": 0}",
+                "pollIntervalSeconds must be between 1 and 86400, got 0",
+                "{\"url\": \"https://example.com/feed\", \"pollIntervalSeconds\": \"often\"}",
+                "pollIntervalSeconds must be a whole number",
+                "{\"url\": ", "request body is not valid JSON");
+        for (var entry : cases.entrySet()) {
+            var response = postFeed(entry.getKey());
+            assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("detail").asString()).as(entry.getKey())
+                    .startsWith(entry.getValue());
+        }
+    }
+
+    @Test
+    void stopsPollingARemovedFeed() throws Exception {
+        SERVER.on("/removed", FeedServer.ok("application/rss+xml",
+                Feeds.rss(new Item("x-1", "https://removed.example.org/1", "Removed report"))));
+        var id = register("/removed", "Removed wire");
+        awaitStories("Removed wire", 1);
+
+        var removed = send(HttpRequest.newBuilder(api("/api/feeds/" + id)).DELETE());
+
+        assertThat(removed.statusCode()).isEqualTo(204);
+        var gone = send(HttpRequest.newBuilder(api("/api/feeds/" + id)).GET());
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(gone.body()).get("detail").asString()).startsWith("no feed with id '" + id + "'");
+        assertThat(send(HttpRequest.newBuilder(api("/api/feeds/" + id)).DELETE()).statusCode()).isEqualTo(404);
+        var requestsAfterRemoval = SERVER.requests("/removed").size();
+        // A poll already under way may finish; after that, none.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> SERVER.requests("/removed").size() <= requestsAfterRemoval + 1);
+    }
+
+    @Test
+    void refusesTheFeedApiWithoutTheKey() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(api("/api/feeds")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private HttpResponse<String> postFeed(String json) throws Exception {
+        return send(HttpRequest.newBuilder(api("/api/feeds"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private String register(String path, String name) throws Exception {
         var response = send(HttpRequest.newBuilder(api("/api/feeds"))
                 .header("Content-Type", "application/json")
