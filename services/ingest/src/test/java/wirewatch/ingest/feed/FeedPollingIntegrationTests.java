@@ -215,6 +215,10 @@ class FeedPollingIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> SERVER.requests("/moved-here").size() >= 2);
         assertThat(feed(id).get("url").asString()).isEqualTo(SERVER.url("/moved-here").toString());
         assertThat(SERVER.requests("/moved-away")).hasSize(1);
+        var registeringTheNewUrl = postFeed("""
+                {"url": "%s"}""".formatted(SERVER.url("/moved-here")));
+        assertThat(registeringTheNewUrl.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(registeringTheNewUrl.body()).get("id").asString()).isEqualTo(id);
     }
 
     @Test

@@ -115,6 +115,8 @@ class FeedScaleOutIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> assigned(doomed).size() + assigned(survivor).size()
                 == PARTITIONS && !assigned(doomed).isEmpty() && !assigned(survivor).isEmpty());
         var feeds = registerFeedsOnEveryPartition(survivor);
+        assertThat(instances).allSatisfy(instance -> assertThat(instance.getBean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("feed-ownership").getGroupId()).isEqualTo("ingest-feeds"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> feeds.keySet().stream()
                 .allMatch(name -> polls(doomed, name) + polls(survivor, name) >= 2));

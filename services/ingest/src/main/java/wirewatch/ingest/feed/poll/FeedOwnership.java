@@ -29,7 +29,9 @@ class FeedOwnership implements ConsumerSeekAware {
 
     private final Map<Integer, Set<String>> feedsByPartition = new ConcurrentHashMap<>();
 
-    @KafkaListener(id = "feed-ownership", topics = Topics.FEEDS, containerFactory = "feedOwnershipContainerFactory")
+    // The group is wirewatch.ingest.feeds.group-id, set in the container factory, not this listener id.
+    @KafkaListener(id = "feed-ownership", idIsGroup = false, topics = Topics.FEEDS,
+            containerFactory = "feedOwnershipContainerFactory")
     void onFeedRecord(ConsumerRecord<String, String> record) {
         apply(record.partition(), record.key(), record.value() != null);
     }

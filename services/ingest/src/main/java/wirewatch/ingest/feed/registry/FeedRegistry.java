@@ -47,7 +47,10 @@ public class FeedRegistry {
         this.clock = clock;
     }
 
-    /** The new feed, or the one already registered under the same canonical URL. */
+    /**
+     * The new feed, or the one already registered under the same canonical URL: the one registered with it,
+     * or one that moved there by a permanent redirect.
+     */
     Registration register(FeedRequest request) {
         var url = url(request.url());
         var name = name(request.name(), url);
@@ -55,7 +58,9 @@ public class FeedRegistry {
         var feed = Feed.registered(idOf(url), URI.create(url.value()), name, interval, clock.instant());
         return transaction.execute(status -> {
             if (!store.insert(feed)) {
-                return new Registration(store.find(feed.id()).orElseThrow(), false);
+                var existing = store.find(feed.id()).or(() -> store.findByUrl(feed.url()));
+                return new Registration(existing.orElseThrow(() -> new IllegalStateException(
+                        "feed " + feed.id() + " was just removed by another request; register it again")), false);
             }
             topic.announce(feed);
             return new Registration(feed, true);

@@ -11,6 +11,8 @@ public interface FeedStore {
 
     Optional<Feed> find(String id);
 
+    Optional<Feed> findByUrl(URI url);
+
     List<Feed> all();
 
     /** Of the feeds named, those due at {@code now}, most overdue first. */
@@ -26,7 +28,7 @@ public interface FeedStore {
     /** A permanent redirect: later polls go to {@code url}; {@code false} if another feed already has it. */
     boolean moveTo(String id, URI url);
 
-    /** Inserts a new feed; {@code false} if one with its id exists. */
+    /** Inserts a new feed; {@code false} if one with its id or URL exists. */
     boolean insert(Feed feed);
 
     boolean delete(String id);

@@ -39,6 +39,14 @@ class JdbcFeedStore implements FeedStore {
     }
 
     @Override
+    public Optional<Feed> findByUrl(URI url) {
+        return jdbc.sql("select " + COLUMNS + " from feed where url = :url")
+                .param("url", url.toString())
+                .query(JdbcFeedStore::feed)
+                .optional();
+    }
+
+    @Override
     public List<Feed> all() {
         return jdbc.sql("select " + COLUMNS + " from feed order by created_at, id").query(JdbcFeedStore::feed).list();
     }
