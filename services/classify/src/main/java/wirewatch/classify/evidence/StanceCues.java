@@ -48,7 +48,7 @@ final class StanceCues {
                             + "(?:accept|agree|approve|consider|allow|sign|support|recogni[sz]e|withdraw|pull|cede"
                             + "|give (?:up|away)|hand over|renounce|abandon|need|lift|ease|relax|grant|permit|drop|remov"
                             + "|trade|send|deploy)\\w*"
-                            + "|\\bpush(?:es|ed|ing)? back (?:on|against)\\b"
+                            + "|\\bpush(?:es|ed|ing)? back (?:on|against)\\b|\\bwarn(?:s|ed|ing)? (?:\\w+ )?against\\b"
                             // "no renunciation of the Euro-Atlantic course", "no European troops in Ukraine"
                             + "|\\bno (?:renunciation|withdrawal|deployment|return|transfer|limits?)\\b"
                             + "|\\bno (?:[\\w-]+ ){0,2}?(?:troops|forces|soldiers|military presence|bases)\\b"),
@@ -147,11 +147,12 @@ final class StanceCues {
 
     /**
      * Words that make a term the price of something when they stand a few words before it in its clause: what
-     * comes after "unless", "in exchange for" or "if Moscow agrees to" is what the speaker asks for.
+     * comes after "unless", "in exchange for", "if Moscow agrees to" or "before Moscow agrees to" is what the
+     * speaker asks for.
      */
     private static final Pattern CONDITION = Pattern.compile(
-            "(?:\\bunless|\\bin (?:exchange|return) for|\\bif\\s(?:\\S+\\s+){1,3}?(?:agrees?|agreed|accepts?|accepted"
-                    + "|signs?|commits?)(?:\\s+to)?)\\s+(?:\\S+\\s+){0,4}$",
+            "(?:\\bunless|\\bin (?:exchange|return) for|\\b(?:if|before|until)\\s(?:\\S+\\s+){1,3}?(?:agrees?|agreed"
+                    + "|accepts?|accepted|signs?|commits?)(?:\\s+to)?)\\s+(?:\\S+\\s+){0,4}$",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -169,15 +170,18 @@ final class StanceCues {
                     + "|(?:\\bwon[’']t|\\bwill not|\\bwould not|\\bshall not|\\bmust not|\\bcannot|\\bcan[’']t"
                     + "|\\bnever|\\bnot)\\s+(?:(?:ever|be|now|yet|soon)\\s+){0,2}"
                     + "(?:admit\\w*|join\\w*|be admitted|become (?:a )?members?)\\b");
+    private static final Pattern OPEN_DOOR_KEPT = Pattern.compile(
+            "\\bdoors?\\b[^.;:]{0,30}?\\b(?:stays?|staying|remains?|remaining|kept|keep|keeping) open\\b"
+                    + "|\\bkeep\\w* (?:\\w+ ){0,2}?doors? open\\b|\\breaffirm\\w* (?:\\w+ ){0,2}?open[- ]door\\b");
     private static final Pattern RUSSIAN_ACTOR = Pattern.compile(
             "\\b(?:russia|russian|russians|moscow|kremlin|putin|peskov|lavrov|ryabkov|zakharova|ushakov|medvedev"
                     + "|medinsky|nebenzia|dmitriev|grushko|duma)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** Ukraine and NATO are left out: they are what a refusal of membership is about, not who refuses it. */
+    /** Ukraine, Kyiv and NATO are left out: they are what a refusal of membership is about, not who refuses it. */
     private static final Pattern OTHER_ACTOR = Pattern.compile(
             "\\b(?:U\\.?S\\.?|(?i:united states|washington|trump|witkoff|rubio|kellogg|vance|white house"
                     + "|state department|rutte|stoltenberg|allies|europe\\w*|eu|brussels|berlin|paris|london|macron|merz"
-                    + "|starmer|zelensk\\w*|kyiv|kiev))\\b");
+                    + "|starmer|zelensk\\w*))\\b");
 
     /**
      * One clause of a sentence.
@@ -225,9 +229,16 @@ final class StanceCues {
         var refusal = MEMBERSHIP_REFUSAL.matcher(lower);
         if (refusal.find() && (verb.isEmpty() || refusal.start() < verb.get().start()
                 || (refusal.start() == verb.get().start() && refusal.end() > verb.get().end()))) {
-            return Optional.of(membershipRefusal);
+            // with no one named to refuse it, the refusal says nothing: a list's lead-in or the story decides
+            return membershipRefusal == Stance.REPORTED ? Optional.empty() : Optional.of(membershipRefusal);
         }
-        return verb.map(Cue::stance);
+        var stance = verb.map(Cue::stance);
+        // keeping the door open is refusing to close it: "NATO's door must stay open to Ukraine" rejects the
+        // non-enlargement it names the opposite of
+        if (stance.isPresent() && stance.get() != Stance.REJECTED && OPEN_DOOR_KEPT.matcher(lower).find()) {
+            return Optional.of(Stance.REJECTED);
+        }
+        return stance;
     }
 
     static Optional<Stance> firstNoun(String text, boolean allowRejection) {
@@ -236,8 +247,8 @@ final class StanceCues {
 
     /**
      * What refusing membership amounts to when a sentence does it: Moscow refusing Ukraine's membership demands
-     * non-enlargement; Washington or Kyiv ruling it out concedes it, an offer to Moscow; with no actor named, it is
-     * only reported. The first actor named is taken as the speaker ("Peskov said Ukraine's membership was
+     * non-enlargement; Washington or Zelensky ruling it out concedes it, an offer to Moscow; with no actor named
+     * ({@link Stance#REPORTED}) the refusal is no cue at all. The first actor named is taken as the speaker ("Peskov said Ukraine's membership was
      * unacceptable"; "Witkoff said accession was not on the table and had told Moscow as much").
      */
     static Stance membershipRefusalIn(String sentence) {
