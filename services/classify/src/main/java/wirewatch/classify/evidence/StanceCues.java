@@ -51,6 +51,7 @@ final class StanceCues {
                             + "|\\bpush(?:es|ed|ing)? back (?:on|against)\\b|\\bwarn(?:s|ed|ing)? (?:\\w+ )?against\\b"
                             // "no renunciation of the Euro-Atlantic course", "no European troops in Ukraine"
                             + "|\\bno (?:renunciation|withdrawal|deployment|return|transfer|limits?)\\b"
+                            + "|\\b(?:must|should) (?:be )?no\\b"
                             + "|\\bno (?:[\\w-]+ ){0,2}?(?:troops|forces|soldiers|military presence|bases)\\b"),
             Stance.DEMANDED, Pattern.compile(
                     "\\b(?:demand\\w*|insist\\w*|want(?:s|ed|ing)?|requir\\w*|must|seek(?:s|ing)?|sought"
