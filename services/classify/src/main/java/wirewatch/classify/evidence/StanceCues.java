@@ -57,7 +57,7 @@ final class StanceCues {
                     "\\b(?:demand\\w*|insist\\w*|want(?:s|ed|ing)?|requir\\w*|must|seek(?:s|ing)?|sought"
                             + "|needs?|needed|needing|depend(?:s|ed|ing)? on|conditional on|on condition that"
                             + "|call(?:s|ed|ing)? (?:for|on)|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for"
-                            + "|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)? (?:\\w+ ){0,3}?(?:for|to)"
+                            + "|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)? (?:\\w+ ){0,3}?(?:for|to)|expect(?:s|ed|ing)? (?:\\w+ ){0,3}?to"
                             + "|appeal(?:s|ed|ing)? (?:to|for)|no compromise on|unless"
                             // refusing to negotiate or give ground on something is insisting on it
                             + "|non-negotiable|not (?:subject to|up for) (?:negotiation|discussion|debate)"
@@ -174,6 +174,13 @@ final class StanceCues {
     private static final Pattern OPEN_DOOR_KEPT = Pattern.compile(
             "\\bdoors?\\b[^.;:]{0,30}?\\b(?:stays?|staying|remains?|remaining|kept|keep|keeping) open\\b"
                     + "|\\bkeep\\w* (?:\\w+ ){0,2}?doors? open\\b|\\breaffirm\\w* (?:\\w+ ){0,2}?open[- ]door\\b");
+    private static final Pattern NATO_AIM = Pattern.compile(
+            "\\bnato (?:aspirations?|ambitions?|hopes?|aims?|goal|bid|path)\\b|\\beuro-atlantic (?:course|integration)\\b"
+                    + "|\\b(?:aim|goal|hopes?|aspirations?|ambitions?) (?:of|to) join(?:ing)? (?:nato|the alliance)\\b");
+    /** What, a few words before the aim, makes it the thing to be given up: "Russia demands Kyiv drop its NATO bid". */
+    private static final Pattern GIVING_UP = Pattern.compile(
+            "\\b(?:give|giving|gives) up|\\b(?:abandon|renounc|drop|forgo|forswear|shelv|trad|swap|freez|relinquish)\\w*"
+                    + "(?:\\W+\\w+){0,4}\\W*$");
     private static final Pattern RUSSIAN_ACTOR = Pattern.compile(
             "\\b(?:russia|russian|russians|moscow|kremlin|putin|peskov|lavrov|ryabkov|zakharova|ushakov|medvedev"
                     + "|medinsky|nebenzia|dmitriev|grushko|duma)\\b",
@@ -235,9 +242,16 @@ final class StanceCues {
         }
         var stance = verb.map(Cue::stance);
         // keeping the door open is refusing to close it: "NATO's door must stay open to Ukraine" rejects the
-        // non-enlargement it names the opposite of
+        // non-enlargement it names the opposite of; insisting on the NATO aim ("Ukraine's NATO aspirations are not
+        // up for discussion") rejects neutrality, unless the aim is what someone wants given up
         if (stance.isPresent() && stance.get() != Stance.REJECTED && OPEN_DOOR_KEPT.matcher(lower).find()) {
             return Optional.of(Stance.REJECTED);
+        }
+        if (stance.isPresent() && stance.get() == Stance.DEMANDED) {
+            var aim = NATO_AIM.matcher(lower);
+            if (aim.find() && !GIVING_UP.matcher(lower.substring(0, aim.start())).find()) {
+                return Optional.of(Stance.REJECTED);
+            }
         }
         return stance;
     }

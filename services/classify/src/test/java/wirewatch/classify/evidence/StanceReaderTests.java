@@ -111,6 +111,8 @@ class StanceReaderTests {
             Poland said NATO's door must stay open to Ukraine.                           | door       | REJECTED
             Lavrov demanded that NATO abandon its open-door policy.                     | open-door  | DEMANDED
             Washington assured Moscow that NATO will not admit Ukraine.                 | NATO       | AGREED
+            Ukraine's NATO aspirations are not up for discussion, the speaker said.    | NATO       | REJECTED
+            Moscow demands that Kyiv drop its NATO aspirations.                         | NATO       | DEMANDED
             """)
     void readsARefusalOfMembershipByWhoRefusesIt(String sentence, String hitWord, Stance expected) {
         assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
