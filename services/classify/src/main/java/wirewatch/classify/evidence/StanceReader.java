@@ -57,17 +57,33 @@ final class StanceReader {
         var sentence = hit.sentence();
         var text = sentence.text();
         var clauses = StanceCues.clauses(text);
-        int position = Math.clamp(hit.offset() - sentence.start(), 0, text.length());
-        int own = clauseAt(clauses, position);
+        // the term's clause is that of its last word: in "Kyiv says neutrality is not on the table" the term
+        // "Kyiv ... neutrality" starts before the reporting verb, but what is said of it comes after
+        int anchor = Math.clamp(hit.anchor() - sentence.start(), 0, text.length());
+        int own = clauseAt(clauses, anchor);
         var clause = clauses.get(own);
+        int start = Math.clamp(hit.offset() - sentence.start(), clause.start(), anchor);
+        var before = text.substring(clause.start(), start);
         // a question asserts nothing ("Could a neutral Ukraine survive?")
-        if (text.endsWith("?") || StanceCues.leavesUnasserted(text.substring(clause.start(), position))) {
+        if (text.endsWith("?")) {
             return Optional.of(Stance.REPORTED);
         }
+        // the term's own words may stand between the condition and its last word: "unless gas curbs are eased";
+        // a denial reports the condition rather than sets it ("denied that Putin offered X in exchange for Y")
+        if ((StanceCues.makesItACondition(before)
+                || StanceCues.makesItACondition(text.substring(clause.start(), wordStart(text, anchor, start))))
+                && StanceCues.firstVerb(text.substring(0, start), false).orElse(null) != Stance.REPORTED) {
+            return Optional.of(Stance.DEMANDED);
+        }
+        if (StanceCues.leavesUnasserted(before)) {
+            return Optional.of(Stance.REPORTED);
+        }
+        var membershipRefusal = StanceCues.membershipRefusalIn(text);
         // a verb anywhere in the sentence outranks a noun: "US plan: Ukraine to enshrine non-NATO status; Kyiv
         // agrees to most points" is agreed, whatever the plan proposed
-        return sentenceCue(text, clauses, own, StanceCues::firstVerb)
-                .or(() -> sentences.leadIn(sentence).flatMap(leadIn -> StanceCues.firstCue(leadIn.text(), true)))
+        return sentenceCue(text, clauses, own,
+                        (clauseText, allowRejection) -> StanceCues.firstVerb(clauseText, allowRejection, membershipRefusal))
+                .or(() -> sentences.leadIn(sentence).flatMap(leadIn -> StanceCues.leadInCue(leadIn.text())))
                 .or(() -> sentenceCue(text, clauses, own, StanceCues::firstNoun));
     }
 
@@ -89,6 +105,15 @@ final class StanceReader {
         return cue;
     }
 
+    /** Where the word holding {@code position} starts, but not before {@code floor}. */
+    private static int wordStart(String text, int position, int floor) {
+        int start = position;
+        while (start > floor && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
     private static int clauseAt(List<StanceCues.Clause> clauses, int position) {
         int clause = 0;
         while (clause + 1 < clauses.size() && clauses.get(clause + 1).start() <= position) {
@@ -101,7 +126,16 @@ final class StanceReader {
         return sentence.substring(clause.start(), clause.end());
     }
 
-    /** A sentence of evidence and where in the field the rule hit it. */
-    record HitInSentence(Sentence sentence, int offset) {
+    /**
+     * A sentence of evidence and where in the field the rule hit it.
+     *
+     * @param offset where the rule's first hit in the sentence starts
+     * @param anchor the last character of that first term (its words follow the first hit closely)
+     */
+    record HitInSentence(Sentence sentence, int offset, int anchor) {
+
+        HitInSentence(Sentence sentence, int offset) {
+            this(sentence, offset, offset);
+        }
     }
 }

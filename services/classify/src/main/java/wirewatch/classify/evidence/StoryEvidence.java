@@ -13,6 +13,8 @@ import wirewatch.events.Stance;
 public final class StoryEvidence {
 
     private static final SentenceSplitter SPLITTER = new SentenceSplitter();
+    /** At most this many characters between two hit words of one term: a phrase's slop, stop words included. */
+    private static final int WORDS_OF_ONE_TERM = 30;
 
     private final StorySentences sentences;
     private final StanceReader stanceReader;
@@ -40,14 +42,25 @@ public final class StoryEvidence {
      * @param hasContext whether the rule has a context the story had to match
      */
     public Assessment assess(List<Hit> hits, double weight, boolean hasContext) {
-        var firstHitBySentence = new LinkedHashMap<Sentence, Integer>();
+        // a phrase hits once per word, or once for its whole span; a sentence's first term runs from its first hit
+        // to the last of the hits that follow it closely
+        var firstTermBySentence = new LinkedHashMap<Sentence, StanceReader.HitInSentence>();
+        var lastWord = new LinkedHashMap<Sentence, Hit>();
         hits.stream()
                 .sorted(Comparator.comparing(Hit::field).thenComparingInt(Hit::startOffset))
-                .forEach(hit -> sentences.containing(hit.field(), hit.startOffset())
-                        .ifPresent(sentence -> firstHitBySentence.putIfAbsent(sentence, hit.startOffset())));
-        var evidence = new ArrayList<StanceReader.HitInSentence>();
-        firstHitBySentence.forEach(
-                (sentence, offset) -> evidence.add(new StanceReader.HitInSentence(sentence, offset)));
+                .forEach(hit -> sentences.containing(hit.field(), hit.startOffset()).ifPresent(sentence -> {
+                    var term = firstTermBySentence.get(sentence);
+                    if (term == null) {
+                        firstTermBySentence.put(sentence,
+                                new StanceReader.HitInSentence(sentence, hit.startOffset(), hit.endOffset() - 1));
+                        lastWord.put(sentence, hit);
+                    } else if (hit.startOffset() - lastWord.get(sentence).endOffset() <= WORDS_OF_ONE_TERM) {
+                        firstTermBySentence.put(sentence,
+                                new StanceReader.HitInSentence(sentence, term.offset(), hit.endOffset() - 1));
+                        lastWord.put(sentence, hit);
+                    }
+                }));
+        var evidence = new ArrayList<>(firstTermBySentence.values());
         var texts = evidence.stream().map(hit -> hit.sentence().text()).distinct().toList();
         boolean titleHit = hits.stream().anyMatch(hit -> hit.field() == StoryField.TITLE);
         return new Assessment(texts, Confidence.of(titleHit, texts.size(), weight, hasContext),

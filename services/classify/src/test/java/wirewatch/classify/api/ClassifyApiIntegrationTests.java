@@ -43,7 +43,7 @@ class ClassifyApiIntegrationTests {
         assertThat(body.get("categories").toString()).isEqualTo("[\"NEUTRALITY\"]");
         assertThat(body.get("rulesetVersion").asString()).startsWith("sha256:");
         JsonNode match = body.get("matches").get(0);
-        assertThat(match.get("ruleId").asString()).isEqualTo("ukraine-neutral-status");
+        assertThat(match.get("ruleId").asString()).isEqualTo("neutrality-as-a-settlement-term");
         assertThat(match.get("stance").asString()).isEqualTo("REJECTED");
         assertThat(match.get("evidence").get(0).asString()).isEqualTo("Kyiv rejects Russian demand for neutrality");
         assertThat(body.get("ruleErrors").isEmpty()).isTrue();

@@ -88,6 +88,79 @@ class StanceReaderTests {
         assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Fico will block the renewal unless curbs on Russian gas are eased.          | curbs      | DEMANDED
+            Zelensky offered to drop the NATO bid in exchange for Western guarantees.   | guarantees | DEMANDED
+            Washington could ease sanctions if Moscow agrees to a full ceasefire.       | ceasefire  | DEMANDED
+            Senators urged him to keep sanctions before Moscow agrees to a ceasefire.   | ceasefire  | DEMANDED
+            Trump threatens sanctions if Moscow rejects a ceasefire.                    | ceasefire  | DEMANDED
+            The Kremlin denied Putin offered Kharkiv villages in exchange for Donetsk.  | Donetsk    | REPORTED
+            """)
+    void readsATermAsDemandedWhenItIsThePriceOfSomething(String sentence, String hitWord, Stance expected) {
+        assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Peskov said Ukraine's membership of NATO remained unacceptable.             | membership | DEMANDED
+            Putin repeated that NATO membership was out of the question for Kyiv.       | membership | DEMANDED
+            Witkoff said Ukraine's accession to NATO was not on the table.              | accession  | PROPOSED
+            An op-ed in Washington: a settlement that rules out membership is better.   | membership | PROPOSED
+            Kyiv rejected a ban on membership in the US draft.                          | ban        | REJECTED
+            Poland said NATO's door must stay open to Ukraine.                           | door       | REJECTED
+            Lavrov demanded that NATO abandon its open-door policy.                     | open-door  | DEMANDED
+            Washington assured Moscow that NATO will not admit Ukraine.                 | NATO       | AGREED
+            Ukraine's NATO aspirations are not up for discussion, the speaker said.    | NATO       | REJECTED
+            Moscow demands that Kyiv drop its NATO aspirations.                         | NATO       | DEMANDED
+            """)
+    void readsARefusalOfMembershipByWhoRefusesIt(String sentence, String hitWord, Stance expected) {
+        assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ukrainian officials pushed back on a clause that would bar Ukraine from NATO. | NATO     | REJECTED
+            Lifting restrictions on fertiliser exports is not on the agenda.            | restrictions | REJECTED
+            Kyiv's positions include no withdrawal from territory it holds.             | territory  | REJECTED
+            Moscow said there must be no European troops in Ukraine under any pretext.  | troops     | REJECTED
+            The speaker said parliament will not drop the NATO goal from the constitution. | NATO    | REJECTED
+            Senators warned against rolling back Russia sanctions.                      | sanctions  | REJECTED
+            The US plan would require Kyiv to cede the rest of Donetsk.                 | Donetsk    | PROPOSED
+            Putin announced an Easter truce on Saturday.                                | truce      | PROPOSED
+            The US may scrap some Russia sanctions.                                     | sanctions  | PROPOSED
+            Twenty-six countries pledged to guarantee Ukraine's security.               | security   | AGREED
+            The Treasury extended a waiver for Gazprombank payments.                    | Gazprombank | AGREED
+            OFAC issued a general licence for Russian bank transactions.                | licence    | AGREED
+            Any agreement would have to be guaranteed by third parties.                 | guaranteed | DEMANDED
+            Peskov said Russia was not asking anyone to lift sanctions.                 | sanctions  | REPORTED
+            """)
+    void readsTheCuesReportersUseForTheTalks(String sentence, String hitWord, Stance expected) {
+        assertThat(stanceOf("", sentence, hitWord)).isEqualTo(expected);
+    }
+
+    @Test
+    void readsAListUnderALeadInThatNamesDemandsAsDemandsWhateverWasDoneWithThem() {
+        var body = """
+                EU foreign ministers agreed a set of principles for any settlement:
+                - robust security guarantees for Ukraine
+                - no easing of sanctions before a comprehensive agreement
+                """;
+
+        assertThat(stanceOf("", body, "security")).isEqualTo(Stance.DEMANDED);
+        assertThat(stanceOf("", body, "sanctions")).isEqualTo(Stance.REJECTED);
+    }
+
+    @Test
+    void leavesARefusalOfMembershipThatNoOneIsNamedToMakeToTheLeadIn() {
+        var body = """
+                Putin listed his conditions:
+                - Kyiv to declare it will not join NATO and adopt a neutral status
+                """;
+
+        assertThat(stanceOf("", body, "neutral")).isEqualTo(Stance.DEMANDED);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             Kyiv did not reject the ceasefire proposal.                                 | ceasefire
