@@ -24,9 +24,10 @@ final class WirewatchServices implements AutoCloseable {
     private final ServiceProcess classify;
     private final ServiceProcess notify;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path root;
 
     WirewatchServices(Infrastructure infrastructure, int smtpPort, Path logs) {
-        Path root = Path.of(System.getProperty("wirewatch.repository.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("wirewatch.repository.root", "..")).toAbsolutePath().normalize();
         Map<String, String> common = Map.of(
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "wirewatch.api.key", API_KEY,
@@ -34,7 +35,11 @@ final class WirewatchServices implements AutoCloseable {
                 "spring.datasource.password", infrastructure.databasePassword());
         ingest = service(root, logs, "ingest", common, Map.of(
                 "spring.datasource.url", infrastructure.jdbcUrl("ingest")));
-        classify = service(root, logs, "classify", common, Map.of());
+        classify = service(root, logs, "classify", common, Map.of(
+                // Hot reload on, as in the local run, so the reload metrics exist.
+                "wirewatch.rules.directory", root.resolve("services/classify/src/main/resources/rules").toString(),
+                // One service logs JSON lines, to prove the one switch that turns them on.
+                "logging.structured.format.console", "ecs"));
         int notifyPort = freePort();
         notify = service(root, logs, "notify", notifyPort, common, Map.of(
                 "spring.datasource.url", infrastructure.jdbcUrl("notify"),
@@ -71,6 +76,25 @@ final class WirewatchServices implements AutoCloseable {
         return notify;
     }
 
+    Path logOf(String service) {
+        return switch (service) {
+            case "ingest" -> ingest.logFile();
+            case "classify" -> classify.logFile();
+            case "notify" -> notify.logFile();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** The Prometheus endpoints of all three. */
+    List<URI> metricsEndpoints() {
+        return List.of(ingest("/actuator/prometheus"), classify("/actuator/prometheus"),
+                notify("/actuator/prometheus"));
+    }
+
+    Path repositoryRoot() {
+        return root;
+    }
+
     @Override
     public void close() {
         List.of(ingest, classify, notify).forEach(ServiceProcess::stop);
@@ -102,7 +126,7 @@ final class WirewatchServices implements AutoCloseable {
                 .build();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

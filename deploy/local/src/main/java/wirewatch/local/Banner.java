@@ -8,7 +8,7 @@ import wirewatch.local.postgres.LocalPostgres;
 
 /** The block printed once everything is up: every address a person needs, the key, and a first curl to try. */
 record Banner(LocalRunSettings settings, String webUrl, String kafka, LocalPostgres postgres, int smtpPort,
-              int imapPort, DemoOutcome demo, Path seedStory) {
+              int imapPort, DemoOutcome demo, Path seedStory, String prometheusUrl) {
 
     /** The demo subscriptions, or why there are none. */
     record DemoOutcome(DemoSubscriptions.Demo subscriptions, String problem) {
@@ -37,6 +37,9 @@ record Banner(LocalRunSettings settings, String webUrl, String kafka, LocalPostg
                     .append(demo.subscriptions().emailSubscriptionId()).append(", confirmed)\n");
         } else {
             text.append("\n  Demo subscriptions NOT set up: ").append(demo.problem()).append('\n');
+        }
+        if (prometheusUrl != null) {
+            text.append("  Prometheus ").append(prometheusUrl).append("/alerts  (scraping the three services)\n");
         }
         text.append("  Logs      ").append(settings.logs()).append('\n');
         text.append("  API key   ").append(settings.apiKey())

@@ -26,6 +26,7 @@ import wirewatch.local.mail.InboxPage;
 import wirewatch.local.mail.LocalMailServer;
 import wirewatch.local.postgres.LocalPostgres;
 import wirewatch.local.process.ActuatorHealthCheck;
+import wirewatch.local.prometheus.PrometheusProcess;
 import wirewatch.local.process.ServiceProcess;
 import wirewatch.local.process.ServiceStartException;
 import wirewatch.local.web.LocalWebServer;
@@ -47,6 +48,7 @@ public final class LocalRun {
     private LocalMailServer mail;
     private LocalPostgres postgres;
     private KafkaBrokerProcess kafka;
+    private PrometheusProcess prometheus;
     private boolean stopped;
 
     private LocalRun(LocalRunSettings settings) {
@@ -104,10 +106,22 @@ public final class LocalRun {
         }
         awaitAll(services);
         services.forEach(this::warnWhenItDies);
+        String prometheusUrl = settings.prometheus() ? startPrometheus() : null;
 
         Path seed = SeedStory.write(settings.seedStoryText(), settings.data().resolve("seed-story.json"));
         return new Banner(settings, web.baseUrl(), kafka.bootstrapServers(), postgres, mail.smtpPort(),
-                mail.imapPort(), demoSubscriptions(webhooks), seed);
+                mail.imapPort(), demoSubscriptions(webhooks), seed, prometheusUrl);
+    }
+
+    private String startPrometheus() {
+        say("Starting Prometheus (alert rules from " + settings.prometheusRules() + ")");
+        Path log = settings.logs().resolve("prometheus.log");
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        LocalRunSettings.SERVICES.forEach(service -> targets.put(service, settings.servicePort(service)));
+        prometheus = PrometheusProcess.start(new PrometheusProcess.Settings(settings.prometheusConfigTemplate(),
+                settings.prometheusRules(), targets, settings.data().resolve("prometheus"), log,
+                settings.port("prometheus-port"))).awaitReady(log);
+        return prometheus.url();
     }
 
     /** Everything runs without them, so a failure here is reported, not fatal. */
@@ -226,6 +240,7 @@ public final class LocalRun {
         try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
             services.forEach(service -> stopping.submit(service::stop));
         }
+        closeQuietly(prometheus);
         closeQuietly(kafka);
         closeQuietly(mail);
         closeQuietly(postgres);
@@ -246,7 +261,7 @@ public final class LocalRun {
 
     private void refuseBusyPorts() {
         List<String> busy = new ArrayList<>();
-        settings.ports().forEach((name, port) -> {
+        settings.portsToBind().forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(port));
             } catch (IOException e) {

@@ -10,9 +10,13 @@ import java.util.Set;
 
 /**
  * Ports, paths and the API key of one run. Ports come from {@code --name=port} arguments (see {@link #DEFAULT_PORTS});
- * the key from {@code WIREWATCH_API_KEY} or, when that is unset, a fresh random one per run.
+ * the key from {@code WIREWATCH_API_KEY} or, when that is unset, a fresh random one per run. {@code --prometheus}
+ * (or {@code WIREWATCH_PROMETHEUS=true}) also starts a Prometheus scraping the services.
  */
-record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, boolean apiKeyGenerated) {
+record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, boolean apiKeyGenerated,
+                        boolean prometheus) {
+
+    static final String PROMETHEUS_FLAG = "--prometheus";
 
     static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
     static final Set<String> SERVICES = Set.of("ingest", "classify", "notify");
@@ -28,16 +32,22 @@ record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, bo
         ports.put("smtp-port", 2525);
         ports.put("imap-port", 3143);
         ports.put("web-port", 8025);
+        ports.put("prometheus-port", 9090);
         return ports;
     }
 
     static LocalRunSettings from(String[] args, Map<String, String> environment, Path root) {
         Map<String, Integer> ports = new LinkedHashMap<>(DEFAULT_PORTS);
+        boolean prometheus = Boolean.parseBoolean(environment.getOrDefault("WIREWATCH_PROMETHEUS", "false"));
         for (String arg : args) {
+            if (arg.equals(PROMETHEUS_FLAG)) {
+                prometheus = true;
+                continue;
+            }
             String[] option = arg.startsWith("--") ? arg.substring(2).split("=", 2) : new String[0];
             if (option.length != 2 || !ports.containsKey(option[0])) {
                 throw new IllegalArgumentException("Unknown option " + arg + ". Options (with their defaults): "
-                        + String.join(" ", DEFAULT_PORTS.entrySet().stream()
+                        + PROMETHEUS_FLAG + " " + String.join(" ", DEFAULT_PORTS.entrySet().stream()
                                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toList()));
             }
             try {
@@ -53,7 +63,16 @@ record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, bo
         String key = environment.get("WIREWATCH_API_KEY");
         boolean generated = key == null || key.isBlank();
         return new LocalRunSettings(root.toAbsolutePath().normalize(), Map.copyOf(ports),
-                generated ? randomKey() : key, generated);
+                generated ? randomKey() : key, generated, prometheus);
+    }
+
+    /** The ports this run will listen on: Prometheus's only when it is asked for. */
+    Map<String, Integer> portsToBind() {
+        Map<String, Integer> bound = new LinkedHashMap<>(ports);
+        if (!prometheus) {
+            bound.remove("prometheus-port");
+        }
+        return bound;
     }
 
     int port(String name) {
@@ -82,6 +101,15 @@ record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, bo
 
     Path parentWatchAgent() {
         return root.resolve("deploy/local/target/wirewatch-local-parent-watch.jar");
+    }
+
+    /** The scrape configuration for the local run, and the alert rules it loads. */
+    Path prometheusConfigTemplate() {
+        return root.resolve("deploy/prometheus/prometheus-local.yml");
+    }
+
+    Path prometheusRules() {
+        return root.resolve("deploy/prometheus/rules");
     }
 
     Path rulesDirectory() {

@@ -48,6 +48,20 @@ class LocalRunSettingsTests {
     }
 
     @Test
+    void startsPrometheusOnlyWhenAskedOnTheCommandLineOrInTheEnvironment() {
+        LocalRunSettings plain = LocalRunSettings.from(new String[0], Map.of(), root);
+        LocalRunSettings flagged = LocalRunSettings.from(new String[] {"--prometheus"}, Map.of(), root);
+        LocalRunSettings fromEnvironment = LocalRunSettings.from(new String[0],
+                Map.of("WIREWATCH_PROMETHEUS", "true"), root);
+
+        assertThat(plain.prometheus()).isFalse();
+        assertThat(plain.portsToBind()).doesNotContainKey("prometheus-port");
+        assertThat(flagged.prometheus()).isTrue();
+        assertThat(flagged.portsToBind()).containsEntry("prometheus-port", 9090);
+        assertThat(fromEnvironment.prometheus()).isTrue();
+    }
+
+    @Test
     void takesTheApiKeyFromTheEnvironment() {
         LocalRunSettings settings = LocalRunSettings.from(new String[0], Map.of("WIREWATCH_API_KEY", "k-1"), root);
 

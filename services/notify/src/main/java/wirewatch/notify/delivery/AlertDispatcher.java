@@ -1,5 +1,7 @@
 package wirewatch.notify.delivery;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -48,7 +50,10 @@ public class AlertDispatcher {
             return;
         }
         alerts.save(alert);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // The wrapper carries the listener's trace (and its baggage) onto each sending thread, so log lines, the
+        // webhook's traceparent and the latency timers belong to the story's trace.
+        try (var executor = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+                ContextSnapshotFactory.builder().build())) {
             List<Future<?>> deliveries = reached.stream()
                     .<Future<?>>map(subscription -> executor.submit(() -> deliverWithPermit(alert, subscription)))
                     .toList();

@@ -61,7 +61,7 @@ class DeliveryAttempts {
             case SendOutcome.Delivered delivered -> {
                 ledger.markDelivered(delivery.id());
                 subscriptions.recordSuccess(subscription.id());
-                metrics.delivered(channel);
+                metrics.delivered(channel, alert);
             }
             case SendOutcome.Gone gone -> {
                 ledger.markFailed(delivery.id(), gone.reason() + "; the subscription is now disabled");

@@ -3,18 +3,30 @@ package wirewatch.notify.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Tracer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import wirewatch.events.Alert;
 import wirewatch.notify.subscription.Channel;
 
 @Component
 class DeliveryMetrics {
 
+    /** Set by classify from the story's {@code ingestedAt}; absent on a replay, which starts a trace of its own. */
+    static final String INGESTED_AT_BAGGAGE = "wirewatch-ingested-at";
+
     private final MeterRegistry registry;
     private final Counter alerts;
+    private final Tracer tracer;
+    private final Clock clock = Clock.systemUTC();
 
-    DeliveryMetrics(MeterRegistry registry) {
+    DeliveryMetrics(MeterRegistry registry, Tracer tracer) {
         this.registry = registry;
+        this.tracer = tracer;
         this.alerts = Counter.builder("wirewatch.notify.alerts").description("Alerts consumed").register(registry);
     }
 
@@ -22,8 +34,35 @@ class DeliveryMetrics {
         alerts.increment();
     }
 
-    void delivered(Channel channel) {
+    /** Also the end-to-end latency, from the story's publication and from ingest first seeing it. */
+    void delivered(Channel channel, Alert alert) {
         deliveries(channel, "delivered");
+        var now = clock.instant();
+        var published = alert.story() == null ? null : alert.story().publishedAt();
+        latency("wirewatch.notify.latency.published", "From the story's publishedAt to its delivery", channel,
+                published, now);
+        latency("wirewatch.notify.latency.ingested", "From ingest first seeing the story to its delivery", channel,
+                ingestedAt(), now);
+    }
+
+    private void latency(String name, String description, Channel channel, Instant since, Instant now) {
+        if (since == null || since.isAfter(now)) {
+            return; // unknown, or a publisher's clock ahead of ours
+        }
+        Timer.builder(name)
+                .description(description)
+                .tag("channel", channel.id())
+                .register(registry)
+                .record(Duration.between(since, now));
+    }
+
+    private Instant ingestedAt() {
+        var value = tracer.getBaggage(INGESTED_AT_BAGGAGE).get();
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** An attempt failed and another one is scheduled. */

@@ -1,5 +1,7 @@
 package wirewatch.notify.webhook;
 
+import io.micrometer.core.instrument.binder.httpcomponents.hc5.ObservationExecChainHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -59,7 +61,8 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private final JsonMapper json;
     private final Clock clock;
 
-    WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json) {
+    WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
+                  ObservationRegistry observations) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(resolver, policy))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -79,6 +82,9 @@ class WebhookSender implements AlertSender, AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .setUserAgent(USER_AGENT)
+                // A client span per request, whose traceparent header carries the story's trace to the receiver.
+                .addExecInterceptorLast("observation",
+                        new ObservationExecChainHandler(observations, WebhookRequestConvention.INSTANCE))
                 .build();
         this.deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         this.requestTimeout = properties.requestTimeout();

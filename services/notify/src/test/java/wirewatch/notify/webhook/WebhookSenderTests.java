@@ -2,6 +2,7 @@ package wirewatch.notify.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -74,7 +75,8 @@ class WebhookSenderTests {
         var policy = new PrivateNetworkPolicy(properties(false), dns);
         assertThat(policy.refusal(URI.create(target))).isEmpty();
 
-        try (var sender = new WebhookSender(properties(false), dns, policy, JsonMapper.builder().build())) {
+        try (var sender = new WebhookSender(properties(false), dns, policy, JsonMapper.builder().build(),
+                ObservationRegistry.NOOP)) {
             var outcome = sender.send(UUID.randomUUID(), subscription(target), alert());
 
             assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, failed ->
@@ -114,7 +116,7 @@ class WebhookSenderTests {
     private WebhookSender sender(boolean allowPrivateTargets) {
         var properties = properties(allowPrivateTargets);
         return new WebhookSender(properties, dns, new PrivateNetworkPolicy(properties, dns),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(), ObservationRegistry.NOOP);
     }
 
     private static WebhookProperties properties(boolean allowPrivateTargets) {
