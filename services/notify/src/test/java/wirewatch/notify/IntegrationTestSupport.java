@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.env.Environment;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -90,7 +90,7 @@ abstract class IntegrationTestSupport {
     JsonMapper json;
 
     @Autowired
-    private Environment environment;
+    private EmbeddedKafkaBroker kafka;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -164,8 +164,12 @@ abstract class IntegrationTestSupport {
         produce(Topics.ALERTS, key, value);
     }
 
+    /**
+     * This context's broker. Not the {@code spring.embedded.kafka.brokers} system property: a test class that
+     * starts a broker of its own overwrites that.
+     */
     String brokers() {
-        return environment.getRequiredProperty("spring.embedded.kafka.brokers");
+        return kafka.getBrokersAsString();
     }
 
     /** The mails GreenMail holds for {@code address}. */

@@ -2,17 +2,22 @@ package wirewatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
+
+    private final List<String> created = new ArrayList<>();
 
     private static final String VALID_WEBHOOK = """
             {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
@@ -157,6 +162,7 @@ class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
         assertThat(subscription.path("sources").values()).extracting(node -> node.asString())
                 .containsExactly("reuters.com", "bbc.co.uk");
         assertThat(subscription.has("disabledReason")).isFalse();
+        deleteLater(created);
     }
 
     @Test
@@ -173,6 +179,20 @@ class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
         var dailyDigest = getJson("/api/subscriptions/" + daily.path("id").asString()).path("digest");
         assertThat(dailyDigest.path("hour").asInt()).isEqualTo(8);
         assertThat(dailyDigest.path("timeZone").asString()).isEqualTo("UTC");
+        deleteLater(hourly);
+        deleteLater(daily);
+    }
+
+    // Other tests share the context and send alerts; a subscription left behind would collect them.
+    @AfterEach
+    void deleteSubscriptions() throws Exception {
+        for (var id : created) {
+            call("DELETE", "/api/subscriptions/" + id, null);
+        }
+    }
+
+    private void deleteLater(JsonNode subscription) {
+        created.add(subscription.path("id").asString());
     }
 
     @Test

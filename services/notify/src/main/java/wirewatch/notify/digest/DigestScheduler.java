@@ -100,13 +100,15 @@ class DigestScheduler implements SmartLifecycle {
         }
     }
 
+    // Whatever goes wrong is logged and the next tick tries again: a scheduled task that throws is never run
+    // again, which would stop every digest until a restart.
     private void tick() {
         try {
             while (sendDue() == properties.batchSize()) {
                 log.debug("A full batch of digests was due; claiming the next one");
             }
-        } catch (RuntimeException e) {
-            log.error("Looking for due digests failed; trying again in {}", properties.pollInterval(), e);
+        } catch (RuntimeException | Error e) {
+            log.error("Sending due digests failed; trying again in {}", properties.pollInterval(), e);
         }
     }
 

@@ -188,8 +188,9 @@ class SubscriptionRequests {
 
     private static DigestSchedule digest(DigestRequest digest) {
         if (digest == null) {
-            throw new InvalidSubscriptionException("digest", "digest must say when digests go out, e.g. {\"frequency\": "
-                    + "\"daily\", \"hour\": 8, \"timeZone\": \"Europe/Kyiv\"} or {\"frequency\": \"hourly\"}");
+            throw new InvalidSubscriptionException("digest", "digest must say when digests go out, e.g. "
+                    + "{\"frequency\": \"daily\", \"hour\": 8, \"timeZone\": \"Europe/Kyiv\"} or "
+                    + "{\"frequency\": \"hourly\"}");
         }
         var frequency = DigestSchedule.Frequency.fromId(digest.frequency()).orElseThrow(() ->
                 new InvalidSubscriptionException("digest.frequency", "digest.frequency must be \"hourly\" or "

@@ -69,8 +69,8 @@ class DigestGroupingTests {
     }
 
     private static Alert.Match match(String category, double confidence) {
-        return new Alert.Match(category.toLowerCase(Locale.ROOT), category, confidence, List.of("Evidence of " + category + "."),
-                Stance.REPORTED);
+        return new Alert.Match(category.toLowerCase(Locale.ROOT), category, confidence,
+                List.of("Evidence of " + category + "."), Stance.REPORTED);
     }
 
     private static Alert alert(String id, String cluster, Alert.Match... matches) {

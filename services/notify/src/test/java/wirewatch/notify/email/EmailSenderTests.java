@@ -41,7 +41,8 @@ class EmailSenderTests {
         var templates = new MailTemplates();
         var email = new EmailProperties("Wirewatch <alerts@wirewatch.local>");
         var notify = new NotifyProperties(URI.create("https://notify.example.org/"));
-        sender = new EmailSender(mail, new AlertMail(templates, email, notify), new DigestMail(templates, email, notify));
+        sender = new EmailSender(mail, new AlertMail(templates, email, notify),
+                new DigestMail(templates, email, notify));
     }
 
     @Test
