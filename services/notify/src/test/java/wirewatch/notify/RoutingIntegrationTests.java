@@ -185,6 +185,28 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void retriesAFailedDigestThroughTheRetryTopicsUnderTheSameWebhookId() throws Exception {
+        CLOCK.moveTo(Instant.parse("2030-02-01T09:30:00Z"));
+        var url = receiver.scripted("digest-flaky", WebhookReceiver.Reply.status(503));
+        var subscription = subscribe("webhook", url, List.of("NEUTRALITY"), Map.of("mode", "digest",
+                "digest", Map.of("frequency", "hourly")));
+
+        produceAlert("retry-1", "cluster-retry", "Kyiv rules out neutrality", List.of("NEUTRALITY"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> digestItems(subscription) == 1);
+        CLOCK.moveTo(Instant.parse("2030-02-01T10:00:01Z"));
+
+        var delivery = await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(subscription),
+                found -> found.size() == 1 && found.getFirst().path("status").asString().equals("delivered"))
+                .getFirst();
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(2);
+        var requests = receiver.receivedAt(url);
+        assertThat(requests).hasSize(2).extracting(request -> request.header("webhook-id"))
+                .containsOnly(delivery.path("id").asString());
+        assertThat(requests.get(1).body()).isEqualTo(requests.get(0).body());
+        assertThat(alertIdsIn(json.readTree(requests.get(1).body()))).containsExactly("retry-1");
+    }
+
+    @Test
     void mailsADigestUnderItsDeliveryIdWithEveryStoryFieldEscaped() throws Exception {
         CLOCK.moveTo(Instant.parse("2030-03-01T09:30:00Z"));
         var address = "digest-reader@example.org";
