@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,9 +53,25 @@ import wirewatch.events.Topics;
         // Four attempts within about 1.5 s; long enough apart that the order of events is never in doubt.
         "wirewatch.notify.retry.delays=200ms,400ms,600ms",
         "wirewatch.notify.webhook.disable-after=1m",
-        "wirewatch.notify.pipeline.retry-backoff=100ms"})
+        "wirewatch.notify.pipeline.retry-backoff=100ms",
+        "wirewatch.notify.digest.poll-interval=200ms",
+        "wirewatch.notify.digest.claim-timeout=2s"})
 @EmbeddedKafka(partitions = 1, topics = Topics.ALERTS)
+@Import(IntegrationTestSupport.Clocks.class)
 abstract class IntegrationTestSupport {
+
+    /** The application's clock, which a test may move; tests that move it put it back when they end. */
+    static final MovableClock CLOCK = new MovableClock();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return CLOCK;
+        }
+    }
 
     static final String API_KEY = "integration-test-key";
 
@@ -69,7 +90,7 @@ abstract class IntegrationTestSupport {
     JsonMapper json;
 
     @Autowired
-    private Environment environment;
+    private EmbeddedKafkaBroker kafka;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -143,8 +164,12 @@ abstract class IntegrationTestSupport {
         produce(Topics.ALERTS, key, value);
     }
 
+    /**
+     * This context's broker. Not the {@code spring.embedded.kafka.brokers} system property: a test class that
+     * starts a broker of its own overwrites that.
+     */
     String brokers() {
-        return environment.getRequiredProperty("spring.embedded.kafka.brokers");
+        return kafka.getBrokersAsString();
     }
 
     /** The mails GreenMail holds for {@code address}. */

@@ -136,6 +136,8 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
         assertThat(mail.getHeader("List-Unsubscribe", null)).startsWith("<https://notify.example.org/unsubscribe?token=");
 
+        assertThat(getJson("/api/subscriptions/" + gone.path("id").asString()).path("disabledReason").asString())
+                .isEqualTo("gone: the receiver answered 410 Gone");
         var goneDelivery = deliveries(gone).getFirst();
         assertThat(goneDelivery.path("status").asString()).isEqualTo("failed");
         assertThat(goneDelivery.path("lastError").asString()).contains("410 Gone");

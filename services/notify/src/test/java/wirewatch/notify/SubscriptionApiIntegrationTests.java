@@ -2,17 +2,22 @@ package wirewatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
+
+    private final List<String> created = new ArrayList<>();
 
     private static final String VALID_WEBHOOK = """
             {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
@@ -58,9 +63,46 @@ class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
                 Arguments.of("mode", """
                         {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
                          "mode": "weekly"}"""),
-                Arguments.of("digest.interval", """
+                Arguments.of("keywords", """
                         {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
-                         "mode": "digest", "digest": {"interval": "every hour"}}"""));
+                         "keywords": ["Crimea", " -- "], "mode": "instant"}"""),
+                Arguments.of("keywords", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "keywords": ["%s"], "mode": "instant"}""".formatted("long ".repeat(21))),
+                Arguments.of("keywords", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "keywords": [%s], "mode": "instant"}""".formatted(
+                        String.join(",", Stream.iterate(1, n -> n + 1).limit(26).map(n -> "\"k" + n + "\"").toList()))),
+                Arguments.of("sources", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "sources": ["https://reuters.com/world"], "mode": "instant"}"""),
+                Arguments.of("sources", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "sources": ["localhost"], "mode": "instant"}"""),
+                Arguments.of("digest", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest"}"""),
+                Arguments.of("digest", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "instant", "digest": {"frequency": "daily"}}"""),
+                Arguments.of("digest.frequency", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest", "digest": {"frequency": "weekly"}}"""),
+                Arguments.of("digest.hour", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest", "digest": {"frequency": "daily", "hour": 24}}"""),
+                Arguments.of("digest.hour", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest", "digest": {"frequency": "daily", "hour": 7.5}}"""),
+                Arguments.of("digest.hour", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest", "digest": {"frequency": "hourly", "hour": 8}}"""),
+                Arguments.of("digest.timeZone", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest", "digest": {"frequency": "daily", "timeZone": "Europe/Atlantis"}}"""),
+                Arguments.of("digest.timeZone", """
+                        {"channel": "webhook", "target": "https://hooks.example.org/in", "categories": ["CEASEFIRE"],
+                         "mode": "digest", "digest": {"frequency": "daily", "timeZone": "+02:00"}}"""));
     }
 
     @ParameterizedTest
@@ -102,15 +144,55 @@ class SubscriptionApiIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
-    void storesDigestSubscriptions() throws Exception {
+    void storesFiltersAndADailyDigestScheduleAsNormalised() throws Exception {
         var created = subscribe(Map.of("channel", "webhook", "target", "https://hooks.example.org/digest",
-                "categories", List.of("TERRITORY", "CEASEFIRE"), "minConfidence", 0.4, "mode", "digest",
-                "digest", Map.of("interval", "PT6H")));
+                "categories", List.of("TERRITORY", "CEASEFIRE"), "minConfidence", 0.4,
+                "keywords", List.of("Crimea", "  Zaporizhzhia   Nuclear plant ", "crimea"),
+                "sources", List.of("Reuters.com", "bbc.co.uk"), "mode", "digest",
+                "digest", Map.of("frequency", "daily", "hour", 7, "timeZone", "Europe/Kyiv")));
 
         var subscription = getJson("/api/subscriptions/" + created.path("id").asString());
         assertThat(subscription.path("mode").asString()).isEqualTo("digest");
-        assertThat(subscription.path("digest").path("interval").asString()).isEqualTo("PT6H");
+        assertThat(subscription.path("digest").path("frequency").asString()).isEqualTo("daily");
+        assertThat(subscription.path("digest").path("hour").asInt()).isEqualTo(7);
+        assertThat(subscription.path("digest").path("timeZone").asString()).isEqualTo("Europe/Kyiv");
         assertThat(subscription.path("minConfidence").asDouble()).isEqualTo(0.4);
+        assertThat(subscription.path("keywords").values()).extracting(node -> node.asString())
+                .containsExactly("crimea", "zaporizhzhia nuclear plant");
+        assertThat(subscription.path("sources").values()).extracting(node -> node.asString())
+                .containsExactly("reuters.com", "bbc.co.uk");
+        assertThat(subscription.has("disabledReason")).isFalse();
+        deleteLater(created);
+    }
+
+    @Test
+    void defaultsAnHourlyDigestToUtcAndADailyOneToEightOClock() throws Exception {
+        var hourly = subscribe(Map.of("channel", "webhook", "target", "https://hooks.example.org/hourly",
+                "categories", List.of("CEASEFIRE"), "mode", "digest", "digest", Map.of("frequency", "hourly")));
+        var daily = subscribe(Map.of("channel", "webhook", "target", "https://hooks.example.org/daily",
+                "categories", List.of("CEASEFIRE"), "mode", "digest", "digest", Map.of("frequency", "daily")));
+
+        var hourlyDigest = getJson("/api/subscriptions/" + hourly.path("id").asString()).path("digest");
+        assertThat(hourlyDigest.path("frequency").asString()).isEqualTo("hourly");
+        assertThat(hourlyDigest.has("hour")).isFalse();
+        assertThat(hourlyDigest.path("timeZone").asString()).isEqualTo("UTC");
+        var dailyDigest = getJson("/api/subscriptions/" + daily.path("id").asString()).path("digest");
+        assertThat(dailyDigest.path("hour").asInt()).isEqualTo(8);
+        assertThat(dailyDigest.path("timeZone").asString()).isEqualTo("UTC");
+        deleteLater(hourly);
+        deleteLater(daily);
+    }
+
+    // Other tests share the context and send alerts; a subscription left behind would collect them.
+    @AfterEach
+    void deleteSubscriptions() throws Exception {
+        for (var id : created) {
+            call("DELETE", "/api/subscriptions/" + id, null);
+        }
+    }
+
+    private void deleteLater(JsonNode subscription) {
+        created.add(subscription.path("id").asString());
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Service;
 import wirewatch.events.Alert;
+import wirewatch.notify.routing.Router;
 import wirewatch.notify.subscription.Subscription;
-import wirewatch.notify.subscription.SubscriptionStore;
 
 /**
  * Makes the first attempt of every delivery an alert brings, each on its own. A failed attempt is handed to the
@@ -20,16 +20,16 @@ import wirewatch.notify.subscription.SubscriptionStore;
 @Service
 public class AlertDispatcher {
 
-    private final SubscriptionStore subscriptions;
+    private final Router router;
     private final DeliveryLedger ledger;
     private final AlertStore alerts;
     private final DeliveryAttempts attempts;
     private final DeliveryMetrics metrics;
     private final Semaphore sending;
 
-    AlertDispatcher(SubscriptionStore subscriptions, DeliveryLedger ledger, AlertStore alerts,
+    AlertDispatcher(Router router, DeliveryLedger ledger, AlertStore alerts,
                     DeliveryAttempts attempts, DeliveryMetrics metrics, DeliveryProperties properties) {
-        this.subscriptions = subscriptions;
+        this.router = router;
         this.ledger = ledger;
         this.alerts = alerts;
         this.attempts = attempts;
@@ -43,9 +43,7 @@ public class AlertDispatcher {
      */
     public void dispatch(Alert alert) {
         metrics.alertConsumed();
-        var reached = subscriptions.activeInstantFor(alert.categories()).stream()
-                .filter(subscription -> !Relevance.matches(alert, subscription).isEmpty())
-                .toList();
+        var reached = router.instantRecipients(alert);
         if (reached.isEmpty()) {
             return;
         }
@@ -82,7 +80,7 @@ public class AlertDispatcher {
             metrics.skippedDuplicate(subscription.channel());
             return;
         }
-        attempts.attempt(delivery, subscription, alert, 1);
+        attempts.attempt(delivery, subscription, new DeliveryContent.OfAlert(alert), 1);
     }
 
     private static void await(Future<?> delivery) {

@@ -21,6 +21,9 @@ public interface AlertSender {
      */
     SendOutcome send(UUID deliveryId, Subscription subscription, Alert alert);
 
+    /** Makes one attempt at a digest, answering like {@link #send}. */
+    SendOutcome sendDigest(UUID deliveryId, Subscription subscription, Digest digest);
+
     /**
      * How long a subscription of this channel may fail every delivery, with no success in between, before it is
      * disabled; empty when the channel never disables subscriptions that way. The channel decides because what

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 import wirewatch.events.Alert;
 
-/** The {@code alerts} table: each alert that reached someone, kept for its retries and replays. */
+/** The {@code alerts} table: each alert that reached someone, kept for its retries, replays and digests. */
 @Repository
-class AlertStore {
+public class AlertStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -19,12 +19,12 @@ class AlertStore {
     }
 
     /** Keeps the first copy: an alert id stands for one content. */
-    void save(Alert alert) {
+    public void save(Alert alert) {
         jdbc.sql("insert into alerts (id, payload) values (?, ?::jsonb) on conflict (id) do nothing")
                 .params(alert.id(), json.writeValueAsString(alert)).update();
     }
 
-    Optional<Alert> find(String id) {
+    public Optional<Alert> find(String id) {
         return jdbc.sql("select payload from alerts where id = ?").param(id)
                 .query((row, number) -> json.readValue(row.getString("payload"), Alert.class)).optional();
     }

@@ -12,9 +12,12 @@ import wirewatch.notify.subscription.Channel;
  * @param lastError     why the last attempt failed, {@code null} when it did not
  * @param retryId       the retry record allowed to make the next attempt; {@code null} unless {@code RETRYING}
  * @param nextAttemptAt when the next attempt is due; {@code null} unless {@code RETRYING}
- * @param deliveredAt   {@code null} until delivered
+ * @param alertId           the alert delivered, or {@code digest:<id>} for a digest
+ * @param deliveredAt       {@code null} until delivered
+ * @param suppressedByAlert the alert whose delivery made flood control suppress this one; {@code null} unless
+ *                          {@code SUPPRESSED}
  */
 public record Delivery(UUID id, String alertId, UUID subscriptionId, Channel channel, DeliveryStatus status,
                        int attempts, String lastError, UUID retryId, Instant nextAttemptAt, Instant lastAttemptAt,
-                       Instant createdAt, Instant deliveredAt) {
+                       Instant createdAt, Instant deliveredAt, String suppressedByAlert) {
 }

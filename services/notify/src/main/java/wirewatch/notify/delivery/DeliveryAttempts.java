@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import wirewatch.events.Alert;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
 import wirewatch.notify.subscription.SubscriptionStore;
@@ -54,9 +53,9 @@ class DeliveryAttempts {
      * Sends attempt number {@code attempt} (within the current cycle) of a delivery the caller has claimed. A
      * receiver's failure is recorded and never reaches the caller; a failure of the ledger or of Kafka does.
      */
-    void attempt(Delivery delivery, Subscription subscription, Alert alert, int attempt) {
+    void attempt(Delivery delivery, Subscription subscription, DeliveryContent content, int attempt) {
         var channel = subscription.channel();
-        var outcome = metrics.timeSend(channel, () -> send(delivery.id(), subscription, alert));
+        var outcome = metrics.timeSend(channel, () -> send(delivery.id(), subscription, content));
         switch (outcome) {
             case SendOutcome.Delivered delivered -> {
                 ledger.markDelivered(delivery.id());
@@ -70,8 +69,8 @@ class DeliveryAttempts {
             }
             case SendOutcome.Failed failed when failed.retryable() && schedule.hasAnotherAfter(attempt) -> {
                 var next = schedule.after(attempt, failed.retryAfter(), clock.instant());
-                var retry = new DeliveryRetry(UUID.randomUUID(), delivery.id(), subscription.id(), alert.id(),
-                        attempt + 1, next.notBefore());
+                var retry = new DeliveryRetry(UUID.randomUUID(), delivery.id(), subscription.id(),
+                        delivery.alertId(), attempt + 1, next.notBefore());
                 // Written before the ledger learns its id: it cannot be attempted before its not-before time, by
                 // which the ledger has long caught up; and if the ledger update fails, the record is merely stale.
                 queue.enqueue(retry, next.tier());
@@ -82,21 +81,21 @@ class DeliveryAttempts {
                 noteFailure(subscription);
             }
             case SendOutcome.Failed failed -> {
-                queue.deadLetter(new DeadLetter(delivery.id(), subscription.id(), alert.id(), channel.id(), attempt,
-                        failed.reason(), clock.instant()));
+                queue.deadLetter(new DeadLetter(delivery.id(), subscription.id(), delivery.alertId(), channel.id(),
+                        attempt, failed.reason(), clock.instant()));
                 ledger.markFailed(delivery.id(), failed.reason());
                 metrics.deadLettered(channel);
-                log.warn("Delivery {} of alert {} to subscription {} failed for good after attempt {}: {}",
-                        delivery.id(), alert.id(), subscription.id(), attempt, failed.reason());
+                log.warn("Delivery {} of {} to subscription {} failed for good after attempt {}: {}",
+                        delivery.id(), delivery.alertId(), subscription.id(), attempt, failed.reason());
                 noteFailure(subscription);
             }
         }
     }
 
     // A sender is supposed to answer, not throw; if one throws anyway, that is this delivery's failure only.
-    private SendOutcome send(UUID deliveryId, Subscription subscription, Alert alert) {
+    private SendOutcome send(UUID deliveryId, Subscription subscription, DeliveryContent content) {
         try {
-            return senders.get(subscription.channel()).send(deliveryId, subscription, alert);
+            return content.sendWith(senders.get(subscription.channel()), deliveryId, subscription);
         } catch (RuntimeException e) {
             log.error("The {} sender threw on delivery {}", subscription.channel().id(), deliveryId, e);
             return SendOutcome.failed("unexpected error: " + e);

@@ -3,6 +3,8 @@ package wirewatch.notify.delivery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,14 +37,17 @@ class DeliveryController {
         if (subscriptions.find(id).isEmpty()) {
             throw new SubscriptionNotFoundException(id);
         }
-        return ledger.history(id, Math.clamp(limit, 1, MOST_DELIVERIES)).stream().map(View::of).toList();
+        var history = ledger.history(id, Math.clamp(limit, 1, MOST_DELIVERIES));
+        var suppressors = ledger.idsOf(id, history.stream().map(Delivery::suppressedByAlert)
+                .filter(Objects::nonNull).distinct().toList());
+        return history.stream().map(delivery -> View.of(delivery, suppressors)).toList();
     }
 
     /** Sends a failed delivery again now, with the same id; 409 when it is delivered or still in flight. */
     @PostMapping("/api/deliveries/{id}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     View replay(@PathVariable UUID id) {
-        return View.of(replays.replay(id));
+        return View.of(replays.replay(id), Map.of());
     }
 
     /** Sends every failed delivery of the subscription created at or after {@code since} again. */
@@ -59,17 +64,26 @@ class DeliveryController {
     }
 
     /**
-     * @param status        pending, retrying, delivered or failed
+     * @param alertId       the alert, or {@code digest:<id>} for a digest
+     * @param status        pending, retrying, delivered, failed or suppressed
      * @param nextAttemptAt when a retrying delivery is tried next
+     * @param suppressedBy  for a suppressed copy: the delivery (and its alert) that made it one
      */
     record View(UUID id, String alertId, String channel, String status, int attempts, String lastError,
-                Instant nextAttemptAt, Instant lastAttemptAt, Instant createdAt, Instant deliveredAt) {
+                Instant nextAttemptAt, Instant lastAttemptAt, Instant createdAt, Instant deliveredAt,
+                SuppressedBy suppressedBy) {
 
-        static View of(Delivery delivery) {
+        /** @param suppressors delivery ids by alert id, for the suppressed deliveries among those shown */
+        static View of(Delivery delivery, Map<String, UUID> suppressors) {
+            var suppressedBy = delivery.suppressedByAlert() == null ? null
+                    : new SuppressedBy(suppressors.get(delivery.suppressedByAlert()), delivery.suppressedByAlert());
             return new View(delivery.id(), delivery.alertId(), delivery.channel().id(), delivery.status().id(),
                     delivery.attempts(), delivery.lastError(), delivery.nextAttemptAt(), delivery.lastAttemptAt(),
-                    delivery.createdAt(), delivery.deliveredAt());
+                    delivery.createdAt(), delivery.deliveredAt(), suppressedBy);
         }
+    }
+
+    record SuppressedBy(UUID deliveryId, String alertId) {
     }
 
     record Replayed(int replayed) {

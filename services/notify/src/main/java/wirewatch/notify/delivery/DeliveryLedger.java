@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import wirewatch.notify.routing.SuppressedCopies;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
 
@@ -20,7 +24,7 @@ import wirewatch.notify.subscription.Subscription;
  * delivery twice at the same time.
  */
 @Repository
-class DeliveryLedger {
+class DeliveryLedger implements SuppressedCopies {
 
     private static final int LONGEST_ERROR = 1000;
 
@@ -41,6 +45,17 @@ class DeliveryLedger {
         return jdbc.sql("select * from deliveries where alert_id = ? and subscription_id = ?")
                 .params(alertId, subscription.id())
                 .query(DeliveryLedger::delivery).single();
+    }
+
+    /** A suppressed copy is a delivery too, one that is final at once and never sent. */
+    @Override
+    public void record(String alertId, Subscription subscription, String suppressedBy) {
+        jdbc.sql("""
+                        insert into deliveries (id, alert_id, subscription_id, channel, status, suppressed_by_alert)
+                        values (?, ?, ?, ?, 'suppressed', ?)
+                        on conflict (alert_id, subscription_id) do nothing""")
+                .params(UUID.randomUUID(), alertId, subscription.id(), subscription.channel().id(), suppressedBy)
+                .update();
     }
 
     Optional<Delivery> find(UUID id) {
@@ -122,6 +137,14 @@ class DeliveryLedger {
                 .query(DeliveryLedger::delivery).list();
     }
 
+    /** The ids of the deliveries of {@code alertIds} to a subscription, by alert id. */
+    Map<String, UUID> idsOf(UUID subscriptionId, Collection<String> alertIds) {
+        return jdbc.sql("select alert_id, id from deliveries where subscription_id = ? and alert_id = any(?::text[])")
+                .params(subscriptionId, alertIds.toArray(String[]::new))
+                .query((row, number) -> Map.entry(row.getString("alert_id"), row.getObject("id", UUID.class)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     private static String bounded(String error) {
         return error.length() > LONGEST_ERROR ? error.substring(0, LONGEST_ERROR) + "…" : error;
     }
@@ -143,7 +166,8 @@ class DeliveryLedger {
                 instant(row, "next_attempt_at"),
                 instant(row, "last_attempt_at"),
                 instant(row, "created_at"),
-                instant(row, "delivered_at"));
+                instant(row, "delivered_at"),
+                row.getString("suppressed_by_alert"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

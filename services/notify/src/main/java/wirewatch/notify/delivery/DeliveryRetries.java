@@ -14,14 +14,14 @@ public class DeliveryRetries {
 
     private final DeliveryLedger ledger;
     private final SubscriptionStore subscriptions;
-    private final AlertStore alerts;
+    private final Contents contents;
     private final DeliveryAttempts attempts;
 
-    DeliveryRetries(DeliveryLedger ledger, SubscriptionStore subscriptions, AlertStore alerts,
+    DeliveryRetries(DeliveryLedger ledger, SubscriptionStore subscriptions, Contents contents,
                     DeliveryAttempts attempts) {
         this.ledger = ledger;
         this.subscriptions = subscriptions;
-        this.alerts = alerts;
+        this.contents = contents;
         this.attempts = attempts;
     }
 
@@ -42,13 +42,13 @@ public class DeliveryRetries {
             ledger.markFailed(delivery.id(), "not sent: the subscription is " + subscription.status().id());
             return;
         }
-        var alert = alerts.find(delivery.alertId());
-        if (alert.isEmpty()) {
-            ledger.markFailed(delivery.id(), "not sent: alert " + delivery.alertId() + " is no longer stored");
+        var content = contents.find(delivery.alertId());
+        if (content.isEmpty()) {
+            ledger.markFailed(delivery.id(), "not sent: " + delivery.alertId() + " is no longer stored");
             return;
         }
         if (ledger.claimRetry(delivery.id(), retry.retryId())) {
-            attempts.attempt(delivery, subscription, alert.get(), retry.attempt());
+            attempts.attempt(delivery, subscription, content.get(), retry.attempt());
         }
     }
 }

@@ -9,7 +9,9 @@ public enum DeliveryStatus {
     RETRYING,
     DELIVERED,
     /** Final until replayed: the last attempt failed (the delivery is dead-lettered) or the receiver is gone. */
-    FAILED;
+    FAILED,
+    /** Never sent: flood control found the subscription had this story cluster and category already. */
+    SUPPRESSED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -41,6 +41,8 @@ class Replays {
                     + delivery.deliveredAt() + "; there is nothing to replay");
             case PENDING, RETRYING -> throw new NotReplayableException(deliveryId, "is still in flight ("
                     + delivery.status().id() + "); it can be replayed once it has failed");
+            case SUPPRESSED -> throw new NotReplayableException(deliveryId, "was suppressed by flood control as a "
+                    + "copy of alert " + delivery.suppressedByAlert() + "; it was never meant to be sent");
             case FAILED -> requireActive(delivery);
         }
         var reopened = ledger.reopen(deliveryId, UUID.randomUUID()).orElseThrow(() ->

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import wirewatch.events.Alert;
 import wirewatch.notify.NotifyProperties;
-import wirewatch.notify.delivery.Relevance;
+import wirewatch.notify.routing.Relevance;
 import wirewatch.notify.subscription.Subscription;
 
 /** Writes one alert into a mail for one subscription: only the categories that subscription asked for. */
@@ -74,13 +74,13 @@ class AlertMail {
     }
 
     // A title could carry line breaks from an outside producer; a subject must stay on one line.
-    private static String title(Alert alert) {
+    static String title(Alert alert) {
         var title = alert.story() == null || alert.story().title() == null ? alert.storyId() : alert.story().title();
         return title.replaceAll("\\s+", " ").strip();
     }
 
     // Only web links become links: a javascript: or data: URL from a producer must not be clickable.
-    private static String webLink(String url) {
+    static String webLink(String url) {
         if (url == null) {
             return null;
         }

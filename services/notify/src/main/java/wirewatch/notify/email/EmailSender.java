@@ -1,6 +1,7 @@
 package wirewatch.notify.email;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -12,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import wirewatch.events.Alert;
 import wirewatch.notify.delivery.AlertSender;
+import wirewatch.notify.delivery.Digest;
 import wirewatch.notify.delivery.SendOutcome;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
@@ -23,12 +25,18 @@ import wirewatch.notify.subscription.Subscription;
 @Component
 class EmailSender implements AlertSender {
 
+    private interface Composer {
+        void compose(MimeMessage message) throws MessagingException;
+    }
+
     private final JavaMailSender mail;
     private final AlertMail alertMail;
+    private final DigestMail digestMail;
 
-    EmailSender(JavaMailSender mail, AlertMail alertMail) {
+    EmailSender(JavaMailSender mail, AlertMail alertMail, DigestMail digestMail) {
         this.mail = mail;
         this.alertMail = alertMail;
+        this.digestMail = digestMail;
     }
 
     @Override
@@ -38,9 +46,18 @@ class EmailSender implements AlertSender {
 
     @Override
     public SendOutcome send(UUID deliveryId, Subscription subscription, Alert alert) {
+        return transmit(message -> alertMail.compose(message, deliveryId, subscription, alert));
+    }
+
+    @Override
+    public SendOutcome sendDigest(UUID deliveryId, Subscription subscription, Digest digest) {
+        return transmit(message -> digestMail.compose(message, deliveryId, subscription, digest));
+    }
+
+    private SendOutcome transmit(Composer composer) {
         try {
             var message = mail.createMimeMessage();
-            alertMail.compose(message, deliveryId, subscription, alert);
+            composer.compose(message);
             mail.send(message);
             return SendOutcome.delivered();
         } catch (MailSendException e) {

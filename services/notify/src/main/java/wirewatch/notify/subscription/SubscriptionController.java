@@ -2,7 +2,6 @@ package wirewatch.notify.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,18 +49,27 @@ class SubscriptionController {
     record Created(UUID id, String status, String secret) {
     }
 
+    /** @param disabledReason why notify disabled the subscription (410 Gone, failing too long); absent otherwise */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record View(UUID id, String channel, String target, List<String> categories, double minConfidence, String mode,
-                Digest digest, String status, Instant createdAt) {
+    record View(UUID id, String channel, String target, List<String> categories, double minConfidence,
+                List<String> keywords, List<String> sources, String mode, Digest digest, String status,
+                String disabledReason, Instant createdAt) {
 
         static View of(Subscription subscription) {
             return new View(subscription.id(), subscription.channel().id(), subscription.target(),
-                    subscription.categories(), subscription.minConfidence(), subscription.mode().id(),
-                    subscription.digestInterval() == null ? null : new Digest(subscription.digestInterval()),
-                    subscription.status().id(), subscription.createdAt());
+                    subscription.categories(), subscription.minConfidence(), subscription.keywords(),
+                    subscription.sources(), subscription.mode().id(), Digest.of(subscription.digest()),
+                    subscription.status().id(), subscription.disabledReason(), subscription.createdAt());
         }
     }
 
-    record Digest(Duration interval) {
+    /** @param hour daily digests only */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Digest(String frequency, Integer hour, String timeZone) {
+
+        static Digest of(DigestSchedule schedule) {
+            return schedule == null ? null
+                    : new Digest(schedule.frequency().id(), schedule.hour(), schedule.timeZone().getId());
+        }
     }
 }

@@ -3,9 +3,9 @@ package wirewatch.notify.subscription;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 public class SubscriptionStore {
 
     private static final String COLUMNS = """
-            id, channel, target, categories, min_confidence, mode, digest_interval_seconds, status, secret,
-            unsubscribe_token, confirmation_token, created_at""";
+            id, channel, target, categories, min_confidence, keywords, sources, mode, digest_frequency, digest_hour,
+            digest_time_zone, status, secret, unsubscribe_token, confirmation_token, disabled_reason, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -29,17 +29,25 @@ public class SubscriptionStore {
     }
 
     void insert(Subscription subscription) {
-        jdbc.sql("insert into subscriptions (" + COLUMNS + """
-                        ) values (:id, :channel, :target, :categories, :minConfidence, :mode, :digestIntervalSeconds,
-                                  :status, :secret, :unsubscribeToken, :confirmationToken, :createdAt)""")
+        var digest = subscription.digest();
+        jdbc.sql("""
+                        insert into subscriptions (id, channel, target, categories, min_confidence, keywords, sources,
+                                                   mode, digest_frequency, digest_hour, digest_time_zone, status,
+                                                   secret, unsubscribe_token, confirmation_token, created_at)
+                        values (:id, :channel, :target, :categories, :minConfidence, :keywords, :sources, :mode,
+                                :digestFrequency, :digestHour, :digestTimeZone, :status, :secret, :unsubscribeToken,
+                                :confirmationToken, :createdAt)""")
                 .param("id", subscription.id())
                 .param("channel", subscription.channel().id())
                 .param("target", subscription.target())
                 .param("categories", subscription.categories().toArray(String[]::new))
                 .param("minConfidence", subscription.minConfidence())
+                .param("keywords", subscription.keywords().toArray(String[]::new))
+                .param("sources", subscription.sources().toArray(String[]::new))
                 .param("mode", subscription.mode().id())
-                .param("digestIntervalSeconds",
-                        subscription.digestInterval() == null ? null : subscription.digestInterval().toSeconds())
+                .param("digestFrequency", digest == null ? null : digest.frequency().id())
+                .param("digestHour", digest == null ? null : digest.hour())
+                .param("digestTimeZone", digest == null ? null : digest.timeZone().getId())
                 .param("status", subscription.status().id())
                 .param("secret", subscription.secret())
                 .param("unsubscribeToken", subscription.unsubscribeToken())
@@ -54,13 +62,13 @@ public class SubscriptionStore {
     }
 
     /**
-     * The active, instant subscriptions that share at least one category with {@code categories}; whether a match
-     * is confident enough for each is the caller's business.
+     * The active subscriptions, instant and digest, that share at least one category with {@code categories};
+     * whether the alert passes their other filters is the caller's business.
      */
-    public List<Subscription> activeInstantFor(Collection<String> categories) {
+    public List<Subscription> activeFor(Collection<String> categories) {
         return jdbc.sql("select " + COLUMNS + """
                          from subscriptions
-                        where status = 'active' and mode = 'instant' and categories && ?::text[]""")
+                        where status = 'active' and categories && ?::text[]""")
                 .param(categories.toArray(String[]::new))
                 .query(SubscriptionStore::subscription).list();
     }
@@ -116,19 +124,23 @@ public class SubscriptionStore {
     }
 
     private static Subscription subscription(ResultSet row, int rowNumber) throws SQLException {
-        var digestSeconds = row.getObject("digest_interval_seconds", Long.class);
+        var frequency = row.getString("digest_frequency");
         return new Subscription(
                 row.getObject("id", UUID.class),
                 Channel.fromId(row.getString("channel")).orElseThrow(),
                 row.getString("target"),
                 strings(row.getArray("categories")),
                 row.getDouble("min_confidence"),
+                strings(row.getArray("keywords")),
+                strings(row.getArray("sources")),
                 Mode.fromId(row.getString("mode")).orElseThrow(),
-                digestSeconds == null ? null : Duration.ofSeconds(digestSeconds),
+                frequency == null ? null : new DigestSchedule(DigestSchedule.Frequency.fromId(frequency).orElseThrow(),
+                        row.getObject("digest_hour", Integer.class), ZoneId.of(row.getString("digest_time_zone"))),
                 SubscriptionStatus.fromId(row.getString("status")),
                 row.getString("secret"),
                 row.getString("unsubscribe_token"),
                 row.getString("confirmation_token"),
+                row.getString("disabled_reason"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 

@@ -34,12 +34,15 @@ class Subscriptions {
                 request.target(),
                 request.categories(),
                 request.minConfidence(),
+                request.keywords(),
+                request.sources(),
                 request.mode(),
-                request.digestInterval(),
+                request.digest(),
                 webhook ? SubscriptionStatus.ACTIVE : SubscriptionStatus.PENDING,
                 webhook ? Tokens.webhookSecret() : null,
                 Tokens.urlSafe(),
                 webhook ? null : Tokens.urlSafe(),
+                null,
                 clock.instant().truncatedTo(ChronoUnit.MICROS)); // what PostgreSQL keeps
         store.insert(subscription);
         if (!webhook) {

@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import wirewatch.events.Alert;
 import wirewatch.notify.delivery.AlertSender;
+import wirewatch.notify.delivery.Digest;
 import wirewatch.notify.delivery.SendOutcome;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
@@ -110,7 +111,16 @@ class WebhookSender implements AlertSender, AutoCloseable {
      */
     @Override
     public SendOutcome send(UUID deliveryId, Subscription subscription, Alert alert) {
-        var body = payload(subscription, alert);
+        return post(deliveryId, subscription, payload(subscription, alert));
+    }
+
+    /** A {@code digest.created} event, signed and answered like an alert. */
+    @Override
+    public SendOutcome sendDigest(UUID deliveryId, Subscription subscription, Digest digest) {
+        return post(deliveryId, subscription, DigestEvent.body(json, digest));
+    }
+
+    private SendOutcome post(UUID deliveryId, Subscription subscription, String body) {
         var webhookId = deliveryId.toString();
         var timestamp = clock.instant().getEpochSecond();
         var request = new HttpPost(URI.create(subscription.target()));

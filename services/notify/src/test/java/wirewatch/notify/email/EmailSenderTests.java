@@ -38,9 +38,11 @@ class EmailSenderTests {
         var mail = new JavaMailSenderImpl();
         mail.setHost("localhost");
         mail.setPort(MAIL.getSmtp().getPort());
-        var alertMail = new AlertMail(new MailTemplates(), new EmailProperties("Wirewatch <alerts@wirewatch.local>"),
-                new NotifyProperties(URI.create("https://notify.example.org/")));
-        sender = new EmailSender(mail, alertMail);
+        var templates = new MailTemplates();
+        var email = new EmailProperties("Wirewatch <alerts@wirewatch.local>");
+        var notify = new NotifyProperties(URI.create("https://notify.example.org/"));
+        sender = new EmailSender(mail, new AlertMail(templates, email, notify),
+                new DigestMail(templates, email, notify));
     }
 
     @Test
@@ -120,8 +122,11 @@ class EmailSenderTests {
         var unreachable = new JavaMailSenderImpl();
         unreachable.setHost("localhost");
         unreachable.setPort(1); // nothing listens on tcpmux
-        var failing = new EmailSender(unreachable, new AlertMail(new MailTemplates(),
-                new EmailProperties("alerts@wirewatch.local"), new NotifyProperties(URI.create("http://localhost"))));
+        var templates = new MailTemplates();
+        var email = new EmailProperties("alerts@wirewatch.local");
+        var notify = new NotifyProperties(URI.create("http://localhost"));
+        var failing = new EmailSender(unreachable, new AlertMail(templates, email, notify),
+                new DigestMail(templates, email, notify));
 
         var outcome = failing.send(DELIVERY, subscription(List.of("SANCTIONS_RELIEF"), 0), alert("Terms"));
 
@@ -143,8 +148,8 @@ class EmailSenderTests {
 
     private static Subscription subscription(List<String> categories, double minConfidence) {
         return new Subscription(UUID.randomUUID(), Channel.EMAIL, "reader@example.org", categories, minConfidence,
-                Mode.INSTANT, null, SubscriptionStatus.ACTIVE, null, "unsub-token_1", "confirm-token",
-                Instant.parse("2025-05-01T00:00:00Z"));
+                List.of(), List.of(), Mode.INSTANT, null, SubscriptionStatus.ACTIVE, null, "unsub-token_1",
+                "confirm-token", null, Instant.parse("2025-05-01T00:00:00Z"));
     }
 
     private static Alert alert(String title) {

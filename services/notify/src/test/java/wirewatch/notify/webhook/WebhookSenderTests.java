@@ -125,9 +125,9 @@ class WebhookSenderTests {
     }
 
     private static Subscription subscription(String target) {
-        return new Subscription(UUID.randomUUID(), Channel.WEBHOOK, target, List.of("CEASEFIRE"), 0, Mode.INSTANT,
-                null, SubscriptionStatus.ACTIVE, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "unsubscribe-token", null,
-                Instant.parse("2025-05-20T08:00:00Z"));
+        return new Subscription(UUID.randomUUID(), Channel.WEBHOOK, target, List.of("CEASEFIRE"), 0, List.of(),
+                List.of(), Mode.INSTANT, null, SubscriptionStatus.ACTIVE, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "unsubscribe-token", null, null, Instant.parse("2025-05-20T08:00:00Z"));
     }
 
     private static Alert alert() {

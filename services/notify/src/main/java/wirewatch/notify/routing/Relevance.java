@@ -1,4 +1,4 @@
-package wirewatch.notify.delivery;
+package wirewatch.notify.routing;
 
 import java.util.List;
 import wirewatch.events.Alert;

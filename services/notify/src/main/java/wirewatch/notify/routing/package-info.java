@@ -1,0 +1,11 @@
+/**
+ * Routing: which subscriptions an alert reaches and how. {@link wirewatch.notify.routing.Router} filters the
+ * active subscriptions by category and confidence ({@link wirewatch.notify.routing.Relevance}), keywords and
+ * sources ({@code StoryFilter}), then lets {@code RoutingPolicy} decide per subscription: send now, suppress (flood
+ * control: one instant alert per story cluster and category within a window), or keep for a digest (digest
+ * subscriptions, and instant ones over their hourly cap). Flood keys, hourly counts and decisions live in
+ * PostgreSQL ({@code RoutingStore}) under a per-subscription advisory lock, so they hold across restarts and
+ * notify instances. Two ports keep the consequences out: {@link wirewatch.notify.routing.DigestInbox} (implemented
+ * in {@code digest}) and {@link wirewatch.notify.routing.SuppressedCopies} (implemented in {@code delivery}).
+ */
+package wirewatch.notify.routing;
