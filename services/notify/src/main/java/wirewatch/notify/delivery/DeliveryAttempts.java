@@ -60,7 +60,7 @@ class DeliveryAttempts {
             case SendOutcome.Delivered delivered -> {
                 ledger.markDelivered(delivery.id());
                 subscriptions.recordSuccess(subscription.id());
-                metrics.delivered(channel, alert);
+                metrics.delivered(channel, content);
             }
             case SendOutcome.Gone gone -> {
                 ledger.markFailed(delivery.id(), gone.reason() + "; the subscription is now disabled");

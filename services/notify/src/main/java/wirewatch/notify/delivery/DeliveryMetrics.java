@@ -34,9 +34,18 @@ class DeliveryMetrics {
         alerts.increment();
     }
 
-    /** Also the end-to-end latency, from the story's publication and from ingest first seeing it. */
-    void delivered(Channel channel, Alert alert) {
+    /**
+     * Also the end-to-end latency of an alert, from the story's publication and from ingest first seeing it. A digest
+     * waits for its period on purpose, so it counts as a delivery but stays out of the latency objective.
+     */
+    void delivered(Channel channel, DeliveryContent content) {
         deliveries(channel, "delivered");
+        if (content instanceof DeliveryContent.OfAlert(var alert)) {
+            recordLatency(channel, alert);
+        }
+    }
+
+    private void recordLatency(Channel channel, Alert alert) {
         var now = clock.instant();
         var published = alert.story() == null ? null : alert.story().publishedAt();
         latency("wirewatch.notify.latency.published", "From the story's publishedAt to its delivery", channel,

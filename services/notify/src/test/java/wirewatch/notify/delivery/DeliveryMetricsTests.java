@@ -7,6 +7,7 @@ import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import wirewatch.events.Alert;
@@ -40,19 +41,31 @@ class DeliveryMetricsTests {
     }
 
     @Test
+    void countsADigestAsDeliveredButLeavesItOutOfTheLatency() {
+        var digest = new Digest(UUID.randomUUID(), UUID.randomUUID(), Instant.now().minus(Duration.ofHours(1)),
+                Instant.now(), List.of());
+
+        metrics.delivered(Channel.EMAIL, new DeliveryContent.OfDigest(digest));
+
+        assertThat(registry.find("wirewatch.notify.latency.published").timer()).isNull();
+        assertThat(registry.get("wirewatch.notify.deliveries").tag("outcome", "delivered").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void recordsNoLatencyFromIngestWithoutTheBaggageThatCarriesIt() {
         metrics.delivered(Channel.WEBHOOK, alertPublishedAt(Instant.now()));
 
         assertThat(registry.find("wirewatch.notify.latency.ingested").timer()).isNull();
     }
 
-    private static Alert alertPublishedAt(Instant publishedAt) {
-        return new Alert("alert-1", "story-1", "story-1",
+    private static DeliveryContent alertPublishedAt(Instant publishedAt) {
+        return new DeliveryContent.OfAlert(new Alert("alert-1", "story-1", "story-1",
                 new Alert.StoryRef("Kremlin demands sanctions relief", "https://example.org/a", "example.org",
                         publishedAt),
                 List.of("SANCTIONS_RELIEF"),
                 List.of(new Alert.Match("lift-sanctions", "SANCTIONS_RELIEF", 0.7, List.of("Lift them."),
                         Stance.DEMANDED)),
-                "sha256:0", Instant.now());
+                "sha256:0", Instant.now()));
     }
 }
