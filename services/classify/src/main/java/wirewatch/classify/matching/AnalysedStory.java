@@ -17,39 +17,51 @@ import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * A story analysed once: the set of its terms, which is all that {@link TermFilteredMatcher} needs to rule out
- * nearly every rule, and, built only when some rule part survives that, the one-story index the parts are
- * verified against. The index is fed the tokens recorded here rather than analysing the text a second time:
- * the Porter stemmer is the costliest step of matching a story that matches nothing.
+ * A story analysed once: its terms, per field and together, which is all that {@link TermFilteredStrategy}
+ * needs to rule out nearly every rule, and, built only when some rule part survives that, the one-story index
+ * the part is verified against. The index is fed the tokens recorded here rather than analysing the text a
+ * second time, and is the index Lucene Monitor builds for a story: same analyzer, positions and offsets.
  */
 final class AnalysedStory {
 
-    private final Map<StoryField, FieldTokens> fields = new EnumMap<>(StoryField.class);
-    private final Set<String> terms = new HashSet<>();
-    private final Map<String, Set<String>> termsByField = new HashMap<>();
+    private final Map<StoryField, FieldTokens> tokens;
+    private final Map<String, Set<String>> termsByField;
+    private final Set<String> terms;
     private IndexSearcher searcher;
 
-    private AnalysedStory() {
+    private AnalysedStory(Map<StoryField, FieldTokens> tokens, Map<String, Set<String>> termsByField,
+            Set<String> terms) {
+        this.tokens = tokens;
+        this.termsByField = termsByField;
+        this.terms = terms;
     }
 
     static AnalysedStory of(StoryText story) {
-        var analysed = new AnalysedStory();
+        var tokens = new EnumMap<StoryField, FieldTokens>(StoryField.class);
+        var termsByField = new HashMap<String, Set<String>>();
+        var terms = new HashSet<String>();
         for (StoryField field : StoryField.values()) {
-            var tokens = FieldTokens.of(field, story.text(field));
-            var fieldTerms = new HashSet<>(tokens.terms);
-            analysed.fields.put(field, tokens);
-            analysed.termsByField.put(field.fieldName(), fieldTerms);
-            analysed.terms.addAll(fieldTerms);
+            var fieldTokens = FieldTokens.of(field, story.text(field));
+            var fieldTerms = new HashSet<>(fieldTokens.terms);
+            tokens.put(field, fieldTokens);
+            termsByField.put(field.fieldName(), fieldTerms);
+            terms.addAll(fieldTerms);
         }
-        return analysed;
+        return new AnalysedStory(tokens, termsByField, terms);
     }
 
-    /** Whether the story, title or body, holds this (analysed) term. */
-    boolean contains(String term) {
-        return terms.contains(term);
+    /** The distinct analysed terms of title and body. */
+    Set<String> terms() {
+        return terms;
     }
 
-    /** Whether the story holds a term of each group ({@link RequiredTerms}). */
+    /** Whether the named field holds this analysed term. */
+    boolean contains(String field, String term) {
+        var fieldTerms = termsByField.get(field);
+        return fieldTerms != null && fieldTerms.contains(term);
+    }
+
+    /** Whether the story, title or body, holds a term of each group ({@link RequiredTerms}). */
     boolean holdsSomeOfEach(String[][] groups) {
         for (String[] group : groups) {
             if (!holdsAnyOf(group)) {
@@ -68,60 +80,48 @@ final class AnalysedStory {
         return false;
     }
 
-    /** Whether the named field holds this (analysed) term. */
-    boolean contains(String field, String term) {
-        var fieldTerms = termsByField.get(field);
-        return fieldTerms != null && fieldTerms.contains(term);
-    }
-
-    Set<String> terms() {
-        return terms;
-    }
-
-    /** A searcher over the story, as Lucene Monitor would index it; built on first use. */
+    /** A searcher over the story; built on first use. */
     IndexSearcher searcher() {
         if (searcher == null) {
             // offsets are what the evidence is made of; payloads are never used
             var index = new MemoryIndex(true, false);
-            for (var entry : fields.entrySet()) {
-                index.addField(entry.getKey().fieldName(), entry.getValue().replay());
-            }
+            tokens.forEach((field, fieldTokens) -> index.addField(field.fieldName(), new Replay(fieldTokens)));
             index.freeze();
             searcher = index.createSearcher();
         }
         return searcher;
     }
 
-    /** The analyser's output for one field, token by token, as the index needs it. */
-    private record FieldTokens(List<String> terms, int[] positionIncrements, int[] startOffsets, int[] endOffsets,
-            int endPositionIncrement, int finalOffset) {
+    /** The analyzer's output for one field, token by token, with what the stream reported at its end. */
+    private static final class FieldTokens {
+
+        private final List<String> terms = new ArrayList<>();
+        private final IntList positionIncrements = new IntList();
+        private final IntList startOffsets = new IntList();
+        private final IntList endOffsets = new IntList();
+        private int endPositionIncrement;
+        private int finalOffset;
 
         static FieldTokens of(StoryField field, String text) {
-            var terms = new ArrayList<String>();
-            var increments = new IntList();
-            var starts = new IntList();
-            var ends = new IntList();
+            var tokens = new FieldTokens();
             try (TokenStream stream = StoryDocuments.ANALYZER.tokenStream(field.fieldName(), text)) {
                 var term = stream.addAttribute(CharTermAttribute.class);
                 var increment = stream.addAttribute(PositionIncrementAttribute.class);
                 var offset = stream.addAttribute(OffsetAttribute.class);
                 stream.reset();
                 while (stream.incrementToken()) {
-                    terms.add(term.toString());
-                    increments.add(increment.getPositionIncrement());
-                    starts.add(offset.startOffset());
-                    ends.add(offset.endOffset());
+                    tokens.terms.add(term.toString());
+                    tokens.positionIncrements.add(increment.getPositionIncrement());
+                    tokens.startOffsets.add(offset.startOffset());
+                    tokens.endOffsets.add(offset.endOffset());
                 }
                 stream.end();
-                return new FieldTokens(terms, increments.toArray(), starts.toArray(), ends.toArray(),
-                        increment.getPositionIncrement(), offset.endOffset());
+                tokens.endPositionIncrement = increment.getPositionIncrement();
+                tokens.finalOffset = offset.endOffset();
+                return tokens;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot analyse the story's " + field.fieldName(), e);
             }
-        }
-
-        TokenStream replay() {
-            return new Replay(this);
         }
     }
 
@@ -140,13 +140,13 @@ final class AnalysedStory {
 
         @Override
         public boolean incrementToken() {
-            if (next == tokens.terms().size()) {
+            if (next == tokens.terms.size()) {
                 return false;
             }
             clearAttributes();
-            term.setEmpty().append(tokens.terms().get(next));
-            increment.setPositionIncrement(tokens.positionIncrements()[next]);
-            offset.setOffset(tokens.startOffsets()[next], tokens.endOffsets()[next]);
+            term.setEmpty().append(tokens.terms.get(next));
+            increment.setPositionIncrement(tokens.positionIncrements.get(next));
+            offset.setOffset(tokens.startOffsets.get(next), tokens.endOffsets.get(next));
             next++;
             return true;
         }
@@ -154,8 +154,8 @@ final class AnalysedStory {
         @Override
         public void end() throws IOException {
             super.end();
-            increment.setPositionIncrement(tokens.endPositionIncrement());
-            offset.setOffset(tokens.finalOffset(), tokens.finalOffset());
+            increment.setPositionIncrement(tokens.endPositionIncrement);
+            offset.setOffset(tokens.finalOffset, tokens.finalOffset);
         }
 
         @Override

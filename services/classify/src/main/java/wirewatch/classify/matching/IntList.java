@@ -23,6 +23,10 @@ final class IntList {
         size += more.length;
     }
 
+    int get(int index) {
+        return values[index];
+    }
+
     int[] toArray() {
         return Arrays.copyOf(values, size);
     }
