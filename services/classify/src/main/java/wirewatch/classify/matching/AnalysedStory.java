@@ -3,12 +3,13 @@ package wirewatch.classify.matching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -24,41 +25,43 @@ import org.apache.lucene.search.IndexSearcher;
  */
 final class AnalysedStory {
 
+    /** One bit per field, for {@link #fieldsByTerm}; a field no story has holds nothing, as in Lucene. */
+    private static final Map<String, Integer> FIELD_BITS = Arrays.stream(StoryField.values())
+            .collect(Collectors.toUnmodifiableMap(StoryField::fieldName, field -> 1 << field.ordinal()));
+
     private final Map<StoryField, FieldTokens> tokens;
-    private final Map<String, Set<String>> termsByField;
-    private final Set<String> terms;
+    /** Each distinct term with the fields holding it, one bit per {@link StoryField} ordinal. */
+    private final Map<String, Integer> fieldsByTerm;
     private IndexSearcher searcher;
 
-    private AnalysedStory(Map<StoryField, FieldTokens> tokens, Map<String, Set<String>> termsByField,
-            Set<String> terms) {
+    private AnalysedStory(Map<StoryField, FieldTokens> tokens, Map<String, Integer> fieldsByTerm) {
         this.tokens = tokens;
-        this.termsByField = termsByField;
-        this.terms = terms;
+        this.fieldsByTerm = fieldsByTerm;
     }
 
     static AnalysedStory of(StoryText story) {
         var tokens = new EnumMap<StoryField, FieldTokens>(StoryField.class);
-        var termsByField = new HashMap<String, Set<String>>();
-        var terms = new HashSet<String>();
+        var fieldsByTerm = new HashMap<String, Integer>();
         for (StoryField field : StoryField.values()) {
             var fieldTokens = FieldTokens.of(field, story.text(field));
-            var fieldTerms = new HashSet<>(fieldTokens.terms);
             tokens.put(field, fieldTokens);
-            termsByField.put(field.fieldName(), fieldTerms);
-            terms.addAll(fieldTerms);
+            var bit = FIELD_BITS.get(field.fieldName());
+            for (String term : fieldTokens.terms) {
+                fieldsByTerm.merge(term, bit, (held, added) -> held | added);
+            }
         }
-        return new AnalysedStory(tokens, termsByField, terms);
+        return new AnalysedStory(tokens, fieldsByTerm);
     }
 
     /** The distinct analysed terms of title and body. */
     Set<String> terms() {
-        return terms;
+        return fieldsByTerm.keySet();
     }
 
     /** Whether the named field holds this analysed term. */
     boolean contains(String field, String term) {
-        var fieldTerms = termsByField.get(field);
-        return fieldTerms != null && fieldTerms.contains(term);
+        var fields = fieldsByTerm.get(term);
+        return fields != null && (fields & FIELD_BITS.getOrDefault(field, 0)) != 0;
     }
 
     /** Whether the story, title or body, holds a term of each group ({@link RequiredTerms}). */
@@ -73,7 +76,7 @@ final class AnalysedStory {
 
     private boolean holdsAnyOf(String[] group) {
         for (String term : group) {
-            if (terms.contains(term)) {
+            if (fieldsByTerm.containsKey(term)) {
                 return true;
             }
         }

@@ -87,7 +87,9 @@ final class RequiredTerms {
             return alternatives.getFirst();
         }
         var anyOf = new LinkedHashSet<String>();
-        alternatives.forEach(groups -> anyOf.addAll(groups.stream().min(Comparator.comparingInt(Set::size)).orElseThrow()));
+        for (List<Set<String>> groups : alternatives) {
+            anyOf.addAll(groups.stream().min(Comparator.comparingInt(Set::size)).orElseThrow());
+        }
         return List.of(Set.copyOf(anyOf));
     }
 

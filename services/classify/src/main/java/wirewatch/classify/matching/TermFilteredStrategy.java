@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Selects parts with an in-memory index of required terms, then verifies the survivors against the story.
@@ -42,9 +41,9 @@ final class TermFilteredStrategy implements MatchingStrategy {
         var requirements = new String[parts.length][][];
         var partsMentioning = new HashMap<String, Integer>();
         for (int i = 0; i < parts.length; i++) {
-            var groups = RequiredTerms.of(parts[i].condition());
-            requirements[i] = groups.stream().map(group -> group.toArray(String[]::new)).toArray(String[][]::new);
-            groups.stream().flatMap(Set::stream).distinct().forEach(term -> partsMentioning.merge(term, 1, Integer::sum));
+            requirements[i] = RequiredTerms.asArrays(parts[i].condition());
+            Arrays.stream(requirements[i]).flatMap(Arrays::stream).distinct()
+                    .forEach(term -> partsMentioning.merge(term, 1, Integer::sum));
         }
         var filed = new HashMap<String, IntList>();
         var always = new IntList();
