@@ -18,7 +18,7 @@ import wirewatch.classify.rules.RuleSet;
 /**
  * A validated rule set with its matcher: immutable and safe to use from many threads.
  *
- * <p>The matcher holds resources (a Lucene Monitor with its own thread), so it is reference counted: the owner
+ * <p>The matcher may hold resources (a Lucene Monitor runs its own thread), so it is reference counted: the owner
  * holds one reference from construction until {@link #close()}, and every classification holds one while it
  * runs. The matcher closes when the last reference goes, so replacing a rule set never pulls it from under a
  * story that is still being matched on it.

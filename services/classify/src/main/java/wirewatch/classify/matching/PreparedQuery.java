@@ -19,14 +19,19 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * query allocates and hashes its whole tree: done for every candidate of every story, that was a quarter of
  * all matching time. Terms, phrases and booleans of them rewrite the same whatever the story, so those are
  * rewritten once, when the rule set is built; a query that depends on the story's terms (wildcards, fuzzy
- * terms, custom queries) is still rewritten for each story.
+ * terms, custom queries) is still rewritten for each story. A query of terms alone also keeps its
+ * {@link TermPresence} ({@code null} otherwise), which answers it from the story's terms; any query keeps the
+ * terms it {@linkplain RequiredTerms requires}, so a story without them is answered without an index.
  */
-record PreparedQuery(Query query, boolean rewriteForEachStory) {
+record PreparedQuery(Query query, boolean rewriteForEachStory, TermPresence presence, String[][] required) {
 
     /** @param rewriter a searcher over no documents, enough to rewrite story-independent queries */
     static PreparedQuery of(Query query, IndexSearcher rewriter) throws IOException {
-        return isStoryIndependent(query) ? new PreparedQuery(rewriter.rewrite(query), false)
-                : new PreparedQuery(query, true);
+        if (!isStoryIndependent(query)) {
+            return new PreparedQuery(query, true, null, RequiredTerms.asArrays(query));
+        }
+        var rewritten = rewriter.rewrite(query);
+        return new PreparedQuery(rewritten, false, TermPresence.of(rewritten), RequiredTerms.asArrays(rewritten));
     }
 
     Query on(IndexSearcher story) throws IOException {

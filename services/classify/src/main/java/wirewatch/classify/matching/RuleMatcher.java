@@ -7,74 +7,77 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorConfiguration;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
-import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * Matches a story against every rule of a set at once: a facade over one {@link Monitor}. It is immutable
- * after {@link #build}; a new rule set gets a new matcher, swapped in atomically by its owner, and the old one
- * is {@linkplain #close() closed} (each Monitor runs a cache-purge thread).
+ * Matches a story against every rule of a set at once. It is immutable after {@link #build}; a new rule set
+ * gets a new matcher, swapped in atomically by its owner, and the old one is {@linkplain #close() closed}.
  *
- * <p>Each rule is registered as one Monitor query per top-level OR of its main query ("part", id
- * {@code ruleId#n}), each carrying the rule's context and exclusion; a rule matches when any part does and
- * its hits are those of its matching parts. Registered whole, a rule of eighteen phrases would be a candidate
- * for any story that holds any of its terms, and verifying it means running all eighteen; split, the
- * presearcher can select just the phrase whose terms the story holds, and Lucene's own decomposer cannot split
- * a disjunction that carries a context, so it is done here.
+ * <p>Each rule is split into one part per top-level OR of its main query ({@code ruleId#n}), each carrying the
+ * rule's context and exclusion; a rule matches when any part does and its hits are those of its matching
+ * parts. Registered whole, a rule of eighteen phrases would be a candidate for any story that holds any of its
+ * terms, and verifying it means running all eighteen; split, just the phrase whose terms the story holds is
+ * selected. Which parts are tried is the {@link Strategy}'s business; what matches never is.
  */
 public final class RuleMatcher implements Closeable {
 
-    /**
-     * The presearcher decides which rule parts are even tried against a story. A part is a conjunction (the
-     * terms of a phrase, plus a Russia/Ukraine context), and news stories are long and hold the common terms
-     * ("russia", "sanction") that a single-term filter would index, so a plain {@code TermFilteredPresearcher}
-     * lets many parts through to verification. Two passes index two different terms of each conjunction and
-     * select a part only when the story holds both. Measured on the benchmark's workload (one thread, 501
-     * stories): at 10,000 generated rules 17 candidates per story with two passes against 591 with one (2.6
-     * against 4.5 ms a story); at 100,000, 78 against 5,370 (16 against 35 ms); for the twelve rules of the
-     * default pack 2 against 12, within noise of each other. The price of two passes is a query index about
-     * twice as large. Correctness never depends on it: a selected part is always verified.
-     */
-    private static final int PRESEARCHER_PASSES = 2;
+    /** How the parts worth verifying against a story are selected; every strategy gives the same results. */
+    public enum Strategy {
+        /** Lucene Monitor with a two-pass term-filtered presearcher. */
+        MONITOR,
+        /** An in-memory index from each part's rarest required terms to the part ({@link TermFilteredStrategy}). */
+        TERM_FILTERED
+    }
 
-    private final Monitor monitor;
-    private final Map<String, RulePart> parts;
+    /**
+     * What the service matches with. Measured on the benchmark's workload, the term filter is several times
+     * faster than Lucene Monitor at every size from the default pack to 100,000 rules (see the README); Monitor
+     * stays as the reference the term filter is tested against.
+     */
+    public static final Strategy DEFAULT_STRATEGY = Strategy.TERM_FILTERED;
+
+    private final MatchingStrategy strategy;
     private final int ruleCount;
 
-    private RuleMatcher(Monitor monitor, Map<String, RulePart> parts, int ruleCount) {
-        this.monitor = monitor;
-        this.parts = parts;
+    private RuleMatcher(MatchingStrategy strategy, int ruleCount) {
+        this.strategy = strategy;
         this.ruleCount = ruleCount;
     }
 
     public static RuleMatcher build(List<RuleQuery> rules) {
+        return build(rules, DEFAULT_STRATEGY);
+    }
+
+    public static RuleMatcher build(List<RuleQuery> rules, Strategy strategy) {
+        try {
+            var parts = partsOf(rules);
+            return new RuleMatcher(switch (strategy) {
+                case MONITOR -> MonitorStrategy.of(parts);
+                case TERM_FILTERED -> TermFilteredStrategy.of(parts);
+            }, rules.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the rule index", e);
+        }
+    }
+
+    private static List<RulePart> partsOf(List<RuleQuery> rules) throws IOException {
         try (var noStories = new MultiReader()) {
             var rewriter = new IndexSearcher(noStories);
             var shared = new HashMap<Query, PreparedQuery>();
-            var parts = new HashMap<String, RulePart>();
-            var registered = new ArrayList<MonitorQuery>();
+            var parts = new ArrayList<RulePart>();
             for (RuleQuery rule : rules) {
                 var context = prepare(rule.context(), rewriter, shared);
                 var exclude = prepare(rule.exclude(), rewriter, shared);
                 var disjuncts = rule.disjuncts();
                 for (int i = 0; i < disjuncts.size(); i++) {
-                    var partId = rule.ruleId() + "#" + i;
-                    parts.put(partId, new RulePart(rule.ruleId(), PreparedQuery.of(disjuncts.get(i), rewriter),
-                            context, exclude));
-                    // the presearcher sees the whole condition, so it can select a part by its context's terms too
-                    registered.add(new MonitorQuery(partId, rule.requiring(disjuncts.get(i))));
+                    parts.add(new RulePart(rule.ruleId() + "#" + i, rule.ruleId(),
+                            PreparedQuery.of(disjuncts.get(i), rewriter), context, exclude,
+                            rule.requiring(disjuncts.get(i))));
                 }
             }
-            return new RuleMatcher(monitorOf(registered), Map.copyOf(parts), rules.size());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the rule index", e);
+            return parts;
         }
     }
 
@@ -91,60 +94,26 @@ public final class RuleMatcher implements Closeable {
         return existing;
     }
 
-    private static Monitor monitorOf(List<MonitorQuery> registered) throws IOException {
-        var configuration = new MonitorConfiguration().setQueryDecomposer(new KeepWhole());
-        var monitor = new Monitor(StoryDocuments.ANALYZER,
-                new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES), configuration);
-        try {
-            monitor.register(registered);
-        } catch (IOException | RuntimeException e) {
-            monitor.close();
-            throw e;
-        }
-        return monitor;
-    }
-
     public int ruleCount() {
         return ruleCount;
     }
 
     public MatchResult match(StoryText story) {
+        var results = new MatchingStrategy.Results();
         try {
-            var matches = monitor.match(StoryDocuments.of(story), searcher -> new PartMatcher(searcher, parts));
-            var hits = new HashMap<String, List<Hit>>();
-            for (PartMatcher.PartHits match : matches.getMatches()) {
-                hits.computeIfAbsent(parts.get(match.getQueryId()).ruleId(), ruleId -> new ArrayList<>())
-                        .addAll(match.hits());
-            }
-            var errors = new HashMap<String, String>();
-            matches.getErrors().forEach(
-                    (partId, error) -> errors.putIfAbsent(parts.get(partId).ruleId(), describe(error)));
-            return new MatchResult(hits, errors);
+            strategy.match(story, results);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match the story against the rules", e);
         }
-    }
-
-    private static String describe(Exception error) {
-        return error.getMessage() == null ? error.getClass().getSimpleName()
-                : error.getClass().getSimpleName() + ": " + error.getMessage();
+        return results.result();
     }
 
     @Override
     public void close() {
         try {
-            monitor.close();
+            strategy.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the rule index", e);
-        }
-    }
-
-    /** Rules are already split into parts; a part must reach {@link PartMatcher} under its own id, whole. */
-    private static final class KeepWhole extends QueryDecomposer {
-
-        @Override
-        public Set<Query> decompose(Query query) {
-            return Set.of(query);
         }
     }
 }

@@ -18,12 +18,15 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import wirewatch.classify.classifier.Classification;
 import wirewatch.classify.classifier.CompiledRuleSet;
+import wirewatch.classify.matching.RuleMatcher;
 import wirewatch.classify.matching.StoryText;
 
 /**
- * Stories per second on one thread through the service's full classification path: Lucene Monitor matching
- * with highlights, then evidence sentences, stance and confidence for every matching rule. One operation is
- * one story; the stories are cycled in a fixed order.
+ * Stories per second on one thread through the service's full classification path: matching with hit offsets,
+ * then evidence sentences, stance and confidence for every matching rule. One operation is one story; the
+ * stories are cycled in a fixed order. {@code strategy} selects how rule parts are selected for verification:
+ * the service's term filter, or Lucene Monitor's presearcher for comparison (same results, see
+ * {@code StrategyEquivalenceTests}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,13 +40,16 @@ public class ClassifyBenchmark {
     @Param({Workload.DEFAULT_PACK, "100", "1000", "10000", "100000"})
     public String rules;
 
+    @Param({"TERM_FILTERED"})
+    public RuleMatcher.Strategy strategy;
+
     private CompiledRuleSet ruleSet;
     private List<StoryText> stories;
     private int next;
 
     @Setup(Level.Trial)
     public void compile() {
-        ruleSet = Workload.compiledRuleSet(rules);
+        ruleSet = Workload.compiledRuleSet(rules, strategy);
         stories = Workload.stories();
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 import wirewatch.classify.classifier.CompiledRuleSet;
 import wirewatch.classify.classifier.RuleSetCompiler;
 import wirewatch.classify.classifier.RuleSetsWithoutExamples;
+import wirewatch.classify.matching.RuleMatcher;
 import wirewatch.classify.matching.StoryText;
+import wirewatch.classify.rules.RuleLoader;
 import wirewatch.classify.rules.RuleSources;
 
 /** The benchmark inputs, the same for every engine: one fixed story list and rule sets by size. */
@@ -27,12 +29,19 @@ final class Workload {
         return NewsGenerator.rules(Integer.parseInt(size), RULE_SEED);
     }
 
-    /** The bundled pack goes through the service's own compiler, examples included; generated sets have none. */
-    static CompiledRuleSet compiledRuleSet(String size) {
+    /**
+     * The bundled pack as the service's own compiler builds it, examples included; generated sets have none.
+     * The service always matches with {@link RuleMatcher#build(List) its default strategy}; any other is for
+     * comparison, and skips the pack's examples, which the tests run.
+     */
+    static CompiledRuleSet compiledRuleSet(String size, RuleMatcher.Strategy strategy) {
         if (DEFAULT_PACK.equals(size)) {
-            return new RuleSetCompiler(Clock.systemUTC()).compile("classpath:rules/", RuleSources.defaultPack());
+            return strategy == RuleMatcher.DEFAULT_STRATEGY
+                    ? new RuleSetCompiler(Clock.systemUTC()).compile("classpath:rules/", RuleSources.defaultPack())
+                    : RuleSetsWithoutExamples.compile(DEFAULT_PACK,
+                            new RuleLoader().read(RuleSources.defaultPack()).rules(), strategy);
         }
         return RuleSetsWithoutExamples.compile("generated-" + size,
-                generatedRules(size).stream().map(GeneratedRule::toRule).toList());
+                generatedRules(size).stream().map(GeneratedRule::toRule).toList(), strategy);
     }
 }
