@@ -123,16 +123,19 @@ class FeedDocumentReaderTests {
 
     @Test
     void usesTheHttpCharsetOverTheXmlDeclaration() throws Exception {
-        var document = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title></channel></rss>";
+        var document = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                + "<rss version=\"2.0\"><channel><title>Caf\u00e9</title></channel></rss>";
 
-        var feed = reader.read(document.getBytes(Charset.forName("windows-1252")), "text/xml; charset=windows-1252", LOCATION);
+        var feed = reader.read(document.getBytes(Charset.forName("windows-1252")), "text/xml; charset=windows-1252",
+                LOCATION);
 
         assertThat(feed.title()).isEqualTo("Caf\u00e9");
     }
 
     @Test
     void usesTheXmlDeclarationWhenTheHeaderHasNoCharset() throws Exception {
-        var document = "<?xml version=\"1.0\" encoding=\"iso-8859-7\"?><rss version=\"2.0\"><channel><title>\u0391\u03b8\u03ae\u03bd\u03b1</title></channel></rss>";
+        var document = "<?xml version=\"1.0\" encoding=\"iso-8859-7\"?>"
+                + "<rss version=\"2.0\"><channel><title>\u0391\u03b8\u03ae\u03bd\u03b1</title></channel></rss>";
 
         var feed = reader.read(document.getBytes(Charset.forName("iso-8859-7")), "application/rss+xml", LOCATION);
 
