@@ -13,7 +13,8 @@ create table story_sketch (
 
 create index story_sketch_ingested_at_idx on story_sketch (ingested_at);
 
--- MinHash LSH bands: stories sharing a band key are candidate copies. Looked up by key within the window.
+-- MinHash LSH bands: stories sharing a band key are candidate copies. Looked up by key (the primary key's
+-- leading column); the time filter applies to the few rows per key, since rows leave with the window.
 create table cluster_band (
     band_key    bigint       not null,
     story_id    varchar(32)  not null references story_sketch (story_id) on delete cascade,
@@ -21,7 +22,6 @@ create table cluster_band (
     primary key (band_key, story_id)
 );
 
-create index cluster_band_key_time_idx on cluster_band (band_key, ingested_at);
 create index cluster_band_story_idx on cluster_band (story_id);
 
 -- Lines (paragraphs, as hashes of their words) per cluster within the window. A line already carried by

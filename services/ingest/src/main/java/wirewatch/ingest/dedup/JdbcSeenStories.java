@@ -77,28 +77,23 @@ class JdbcSeenStories implements SeenStories {
                     .param("id", id)
                     .update();
         }
+        // One round trip for the three tables: with a full window this is most of a story's clustering cost.
         jdbc.sql("""
-                        insert into story_sketch (story_id, cluster_id, shingles, ingested_at)
-                        values (:id, :clusterId, :shingles, :ingestedAt)""")
-                .param("id", id)
-                .param("clusterId", clusterId)
-                .param("shingles", sketch.shingles())
-                .param("ingestedAt", at)
-                .update();
-        jdbc.sql("""
-                        insert into cluster_band (band_key, story_id, ingested_at)
-                        select distinct key, :id, :ingestedAt from unnest(:bands) as key""")
-                .param("bands", bands)
-                .param("id", id)
-                .param("ingestedAt", at)
-                .update();
-        jdbc.sql("""
+                        with sketch as (
+                            insert into story_sketch (story_id, cluster_id, shingles, ingested_at)
+                            values (:id, :clusterId, :shingles, :ingestedAt)),
+                        bands as (
+                            insert into cluster_band (band_key, story_id, ingested_at)
+                            select distinct key, :id, :ingestedAt from unnest(:bands) as key)
                         insert into story_line (line_hash, cluster_id, ingested_at)
                         select line, :clusterId, :ingestedAt from unnest(:lines) as line
                         on conflict (line_hash, cluster_id) do update set ingested_at = excluded.ingested_at
                         where story_line.ingested_at < excluded.ingested_at""")
-                .param("lines", sketch.lineHashes())
+                .param("id", id)
                 .param("clusterId", clusterId)
+                .param("shingles", sketch.shingles())
+                .param("bands", bands)
+                .param("lines", sketch.lineHashes())
                 .param("ingestedAt", at)
                 .update();
         return new Registration.New(clusterId);
