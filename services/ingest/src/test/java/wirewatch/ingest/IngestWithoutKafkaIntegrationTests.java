@@ -71,7 +71,7 @@ class IngestWithoutKafkaIntegrationTests {
         assertThat(problem.get("title").asString()).isEqualTo("Could not publish, retry");
         assertThat(problem.get("detail").asString()).contains("nothing was recorded");
         assertThat(jdbc.sql("select count(*) from seen_story").query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from cluster_key").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from story_sketch").query(Integer.class).single()).isZero();
         assertThat(meters.counter("wirewatch.ingest.stories", "source", "api", "result", "published").count()).isZero();
     }
 

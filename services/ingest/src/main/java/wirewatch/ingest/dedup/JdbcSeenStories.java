@@ -1,39 +1,62 @@
 package wirewatch.ingest.dedup;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@link SeenStories} in PostgreSQL. Uniqueness comes from primary keys and {@code ON CONFLICT DO NOTHING}:
- * a second transaction inserting the same id or cluster key blocks until the first commits (then sees its
- * row) or rolls back (then inserts its own), so concurrent posts and several instances need no locks here.
+ * {@link SeenStories} in PostgreSQL. A story's id is unique through the primary key and
+ * {@code ON CONFLICT DO NOTHING}: a second transaction inserting the same id blocks until the first commits
+ * (then sees its row) or rolls back (then inserts its own). Near-duplicates meet through MinHash band keys
+ * ({@code cluster_band}), checked exactly on their stored shingles ({@code story_sketch}). Two copies
+ * arriving at once would not see each other's uncommitted rows, so a story first takes a transaction-level
+ * advisory lock on each of its band keys, in ascending order: copies share a band, so the later one waits
+ * for the earlier to commit and then finds it. Lines (paragraphs) are remembered per cluster
+ * ({@code story_line}): a line that clusters other than a candidate's carry is boilerplate and left out
+ * when comparing with that candidate.
  */
 @Repository
 class JdbcSeenStories implements SeenStories {
 
-    private final JdbcClient jdbc;
+    /** The first key of the two-key advisory locks, reserving a lock space for band keys. */
+    private static final int BAND_LOCK_SPACE = 0x636c7573;
 
-    JdbcSeenStories(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ClustersProperties properties;
+
+    JdbcSeenStories(JdbcClient jdbc, ClustersProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public Registration register(String id, String canonicalUrl, List<String> clusterKeys, Instant ingestedAt) {
+    public Registration register(String id, String canonicalUrl, TextSketch sketch, Instant ingestedAt) {
+        var at = OffsetDateTime.ofInstant(ingestedAt, ZoneOffset.UTC);
         var inserted = jdbc.sql("""
                         insert into seen_story (id, canonical_url, cluster_id, ingested_at)
                         values (:id, :url, :id, :ingestedAt)
                         on conflict (id) do nothing""")
                 .param("id", id)
                 .param("url", canonicalUrl)
-                .param("ingestedAt", OffsetDateTime.ofInstant(ingestedAt, ZoneOffset.UTC))
+                .param("ingestedAt", at)
                 .update();
         if (inserted == 0) {
             var clusterId = jdbc.sql("select cluster_id from seen_story where id = :id")
@@ -42,33 +65,132 @@ class JdbcSeenStories implements SeenStories {
                     .single();
             return new Registration.Seen(id, clusterId);
         }
-        var clusterId = clusterFor(id, clusterKeys);
+        if (sketch.isEmpty()) {
+            return new Registration.New(id);
+        }
+        var bands = sketch.bands();
+        lockBands(bands);
+        var clusterId = nearestCopy(sketch, bands, ingestedAt).map(Candidate::clusterId).orElse(id);
         if (!clusterId.equals(id)) {
             jdbc.sql("update seen_story set cluster_id = :clusterId where id = :id")
                     .param("clusterId", clusterId)
                     .param("id", id)
                     .update();
         }
+        // One round trip for the three tables: with a full window this is most of a story's clustering cost.
+        jdbc.sql("""
+                        with sketch as (
+                            insert into story_sketch (story_id, cluster_id, shingles, ingested_at)
+                            values (:id, :clusterId, :shingles, :ingestedAt)),
+                        bands as (
+                            insert into cluster_band (band_key, story_id, ingested_at)
+                            select distinct key, :id, :ingestedAt from unnest(:bands) as key)
+                        insert into story_line (line_hash, cluster_id, ingested_at)
+                        select line, :clusterId, :ingestedAt from unnest(:lines) as line
+                        on conflict (line_hash, cluster_id) do update set ingested_at = excluded.ingested_at
+                        where story_line.ingested_at < excluded.ingested_at""")
+                .param("id", id)
+                .param("clusterId", clusterId)
+                .param("shingles", sketch.shingles())
+                .param("bands", bands)
+                .param("lines", sketch.lineHashes())
+                .param("ingestedAt", at)
+                .update();
         return new Registration.New(clusterId);
     }
 
-    private String clusterFor(String id, List<String> clusterKeys) {
-        for (var key : clusterKeys) {
-            jdbc.sql("""
-                            insert into cluster_key (key, cluster_id, story_id)
-                            values (:key, :id, :id)
-                            on conflict (key) do nothing""")
-                    .param("key", key)
-                    .param("id", id)
-                    .update();
-            var clusterId = jdbc.sql("select cluster_id from cluster_key where key = :key")
-                    .param("key", key)
-                    .query(String.class)
-                    .single();
-            if (!clusterId.equals(id)) {
-                return clusterId;
-            }
+    private void lockBands(long[] bands) {
+        var locks = Arrays.stream(bands).mapToInt(band -> (int) (band ^ (band >>> 32)))
+                .sorted()
+                .distinct()
+                .toArray();
+        // unnest yields the keys in array order, so every transaction locks in the same order: no deadlock.
+        jdbc.sql("select count(pg_advisory_xact_lock(:space, key)) from unnest(:keys) as key")
+                .param("space", BAND_LOCK_SPACE)
+                .param("keys", locks)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The earlier story in the window that this one copies most closely, if any does. */
+    private Optional<Candidate> nearestCopy(TextSketch sketch, long[] bands, Instant ingestedAt) {
+        var since = OffsetDateTime.ofInstant(ingestedAt.minus(properties.window()), ZoneOffset.UTC);
+        var candidates = jdbc.sql("""
+                        select s.cluster_id, s.shingles, s.ingested_at
+                        from story_sketch s
+                        join (select story_id, count(*) as shared_bands
+                              from cluster_band
+                              where band_key = any(:bands) and ingested_at >= :since
+                              group by story_id
+                              order by shared_bands desc, story_id
+                              limit :limit) c on c.story_id = s.story_id""")
+                .param("bands", bands)
+                .param("since", since)
+                .param("limit", properties.maxCandidates())
+                .query((rs, row) -> new Stored(rs.getString("cluster_id"),
+                        TextSketch.ofShingles(ints(rs.getArray("shingles"))),
+                        rs.getObject("ingested_at", OffsetDateTime.class).toInstant()))
+                .list();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
         }
-        return id;
+        var clustersOfLines = clustersOfLines(sketch, since);
+        // Among the copies, the one sharing most text; containment alone would favour a story of which
+        // little is left once boilerplate is set aside.
+        return candidates.stream()
+                .map(stored -> stored.compareWith(sketch, boilerplate(clustersOfLines, stored.clusterId())))
+                .filter(candidate -> properties.copies(
+                        candidate.shared(), candidate.comparedSize(), candidate.fullSize()))
+                .max(Comparator.comparingInt(Candidate::shared)
+                        .thenComparing(Candidate::ingestedAt, Comparator.reverseOrder()));
+    }
+
+    /** For each of the story's lines seen in the window, the clusters that carry it. */
+    private Map<Long, List<String>> clustersOfLines(TextSketch sketch, OffsetDateTime since) {
+        var clusters = new HashMap<Long, List<String>>();
+        jdbc.sql("""
+                        select line_hash, cluster_id from story_line
+                        where line_hash = any(:lines) and ingested_at >= :since""")
+                .param("lines", sketch.lineHashes())
+                .param("since", since)
+                .query((RowCallbackHandler) rs -> clusters
+                        .computeIfAbsent(rs.getLong("line_hash"), line -> new ArrayList<>())
+                        .add(rs.getString("cluster_id")));
+        return clusters;
+    }
+
+    /**
+     * The lines that, besides the candidate's own cluster, enough other clusters carry to be boilerplate:
+     * sign-offs, promotions, stock background. Text a story shares with unrelated stories is no evidence
+     * that it copies this one.
+     */
+    private Set<Long> boilerplate(Map<Long, List<String>> clustersOfLines, String candidateCluster) {
+        return clustersOfLines.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().filter(cluster -> !cluster.equals(candidateCluster))
+                        .count() >= properties.boilerplateClusters())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    private static int[] ints(Array array) throws SQLException {
+        var boxed = (Integer[]) array.getArray();
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** An earlier story's stored sketch. */
+    private record Stored(String clusterId, TextSketch sketch, Instant ingestedAt) {
+
+        Candidate compareWith(TextSketch story, Set<Long> boilerplate) {
+            var compared = story.without(boilerplate);
+            return new Candidate(clusterId, compared.sharedWith(sketch), Math.min(compared.size(), sketch.size()),
+                    Math.min(story.size(), sketch.size()), ingestedAt);
+        }
+    }
+
+    /**
+     * @param comparedSize the smaller of the two, after setting aside boilerplate
+     * @param fullSize     the smaller of the two, whole
+     */
+    private record Candidate(String clusterId, int shared, int comparedSize, int fullSize, Instant ingestedAt) {
     }
 }

@@ -1,7 +1,6 @@
 package wirewatch.ingest.dedup;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The de-duplication store. {@link #register} must run inside the caller's transaction: the caller
@@ -12,10 +11,11 @@ public interface SeenStories {
 
     /**
      * Records a story under its id unless that id is already recorded, and places it in the cluster of
-     * the first earlier story sharing one of its cluster keys (or a cluster of its own). Concurrent calls
-     * for the same id or key wait for each other, so exactly one of them records the story.
+     * the most similar earlier story within the clustering window whose body it near-duplicates (or a
+     * cluster of its own). Concurrent calls for the same id, or for stories that could be copies of each
+     * other, wait for each other, so exactly one records the story and copies never miss each other.
      */
-    Registration register(String id, String canonicalUrl, List<String> clusterKeys, Instant ingestedAt);
+    Registration register(String id, String canonicalUrl, TextSketch sketch, Instant ingestedAt);
 
     /** What {@link #register} found. */
     sealed interface Registration {

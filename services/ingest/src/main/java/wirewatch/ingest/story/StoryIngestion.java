@@ -2,9 +2,9 @@ package wirewatch.ingest.story;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import wirewatch.ingest.dedup.ContentFingerprint;
 import wirewatch.ingest.dedup.SeenStories;
 import wirewatch.ingest.dedup.SeenStories.Registration;
+import wirewatch.ingest.dedup.TextSketch;
 
 /**
  * Takes a normalised story into Wirewatch: records it as seen and publishes it within one database
@@ -38,9 +38,10 @@ public class StoryIngestion {
      * @throws PublishFailedException when Kafka did not acknowledge; nothing was recorded
      */
     public StoryReceipt ingest(NormalisedStory story, String origin) {
-        var clusterKeys = ContentFingerprint.of(story.title(), story.body()).stream().toList();
+        // Sketched before the transaction opens: it is pure computation and needs no connection.
+        var sketch = TextSketch.of(story.body());
         var receipt = transaction.execute(status -> {
-            var registration = seenStories.register(story.id(), story.url().value(), clusterKeys, story.ingestedAt());
+            var registration = seenStories.register(story.id(), story.url().value(), sketch, story.ingestedAt());
             return switch (registration) {
                 case Registration.Seen seen -> new StoryReceipt(seen.id(), seen.clusterId(), true);
                 case Registration.New created -> {

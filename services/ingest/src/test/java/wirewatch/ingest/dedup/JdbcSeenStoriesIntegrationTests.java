@@ -3,8 +3,9 @@ package wirewatch.ingest.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,16 +26,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 import wirewatch.ingest.TestDatabases;
 import wirewatch.ingest.dedup.SeenStories.Registration;
 
-/** The store against a real PostgreSQL with the real migration, without the rest of the service. */
+/** The store against a real PostgreSQL with the real migrations, without the rest of the service. */
 class JdbcSeenStoriesIntegrationTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
-    private static DriverManagerDataSource dataSource;
-    private static DataSourceTransactionManager transactionManager;
-    private static TransactionTemplate transaction;
+    private static final ClustersProperties PROPERTIES = new ClustersProperties(Duration.ofHours(72), 0.5, 8, 20, 2);
+    private static final String TALKS = """
+            Negotiators from both sides met in Geneva on Monday for a third round of talks on a ceasefire.
+            The delegations discussed prisoner exchanges and the withdrawal of heavy weapons from the front.
+            A spokesman said the talks were constructive but that no agreement had been reached so far.
+            Further meetings are planned for next week, according to officials familiar with the schedule.""";
+    private static final String HARVEST = """
+            Farmers in the southern region expect the largest wheat harvest in a decade after a wet spring.
+            Grain prices fell sharply on the news, and exporters are preparing for record shipments abroad.
+            The agriculture ministry raised its forecast for the third time this year on Tuesday.""";
+    private DriverManagerDataSource dataSource;
+    private DataSourceTransactionManager transactionManager;
+    private TransactionTemplate transaction;
 
-    @BeforeAll
-    static void migrate() {
+    /** A database of its own per test, since stories of one test would be candidate copies in another. */
+    @BeforeEach
+    void migrate() {
         dataSource = new DriverManagerDataSource(TestDatabases.newDatabase(), "postgres", "postgres");
         Flyway.configure().dataSource(dataSource).load().migrate();
         transactionManager = new DataSourceTransactionManager(dataSource);
@@ -45,44 +57,66 @@ class JdbcSeenStoriesIntegrationTests {
      * A fresh instance, as after a restart, so everything it knows must come from the database; proxied
      * like Spring would, so its {@code MANDATORY} transaction rule applies.
      */
-    private static SeenStories store() {
-        var proxy = new ProxyFactory(new JdbcSeenStories(JdbcClient.create(dataSource)));
+    private SeenStories store() {
+        var proxy = new ProxyFactory(new JdbcSeenStories(JdbcClient.create(dataSource), PROPERTIES));
         proxy.addAdvice(new TransactionInterceptor(transactionManager, new AnnotationTransactionAttributeSource()));
         return (SeenStories) proxy.getProxy();
     }
 
-    private static Registration register(SeenStories store, String id, List<String> keys) {
-        return transaction.execute(status -> store.register(id, "https://example.com/" + id, keys, NOW));
+    private Registration register(SeenStories store, String id, String body) {
+        return register(store, id, body, NOW);
+    }
+
+    private Registration register(SeenStories store, String id, String body, Instant at) {
+        return transaction.execute(status -> store.register(id, "https://example.com/" + id, TextSketch.of(body), at));
     }
 
     @Test
     void remembersAStoryAcrossRestarts() {
-        var first = register(store(), "a1", List.of("content-sha256:a"));
-        var afterRestart = register(store(), "a1", List.of("content-sha256:other"));
+        var first = register(store(), "a1", TALKS);
+        var afterRestart = register(store(), "a1", HARVEST);
 
         assertThat(first).isEqualTo(new Registration.New("a1"));
         assertThat(afterRestart).isEqualTo(new Registration.Seen("a1", "a1"));
     }
 
     @Test
-    void putsACopyWithTheSameContentKeyIntoTheFirstStorysCluster() {
-        register(store(), "b1", List.of("content-sha256:b"));
+    void putsANearDuplicateIntoTheFirstStorysClusterAndADifferentStoryIntoItsOwn() {
+        register(store(), "b1", TALKS);
+        var reordered = String.join("\n", TALKS.lines().toList().reversed());
+        var cut = TALKS.lines().limit(2).collect(Collectors.joining("\n"));
 
-        assertThat(register(store(), "b2", List.of("content-sha256:b"))).isEqualTo(new Registration.New("b1"));
-        assertThat(register(store(), "b3", List.of("content-sha256:b"))).isEqualTo(new Registration.New("b1"));
-        assertThat(register(store(), "b2", List.of())).isEqualTo(new Registration.Seen("b2", "b1"));
-        assertThat(register(store(), "b4", List.of())).isEqualTo(new Registration.New("b4"));
+        assertThat(register(store(), "b2", reordered)).isEqualTo(new Registration.New("b1"));
+        assertThat(register(store(), "b3", "GENEVA (Wire) - " + cut)).isEqualTo(new Registration.New("b1"));
+        assertThat(register(store(), "b2", HARVEST)).isEqualTo(new Registration.Seen("b2", "b1"));
+        assertThat(register(store(), "b4", HARVEST)).isEqualTo(new Registration.New("b4"));
+    }
+
+    @Test
+    void startsANewClusterOnceTheFirstCopyHasLeftTheWindow() {
+        register(store(), "w1", TALKS, NOW.minus(Duration.ofHours(73)));
+        register(store(), "w2", TALKS, NOW.minus(Duration.ofHours(71)));
+
+        assertThat(register(store(), "w3", TALKS, NOW)).isEqualTo(new Registration.New("w1"));
+        assertThat(register(store(), "w4", TALKS, NOW.plus(Duration.ofHours(2)))).isEqualTo(new Registration.New("w1"));
+    }
+
+    @Test
+    void givesAStoryWithoutBodyItsOwnCluster() {
+        assertThat(register(store(), "e1", "")).isEqualTo(new Registration.New("e1"));
+        assertThat(register(store(), "e2", "")).isEqualTo(new Registration.New("e2"));
     }
 
     @Test
     void forgetsEverythingWhenTheTransactionRollsBack() {
+        var body = HARVEST.replace("wheat", "barley");
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            store().register("c1", "https://example.com/c1", List.of("content-sha256:c"), NOW);
+            store().register("c1", "https://example.com/c1", TextSketch.of(body), NOW);
             throw new IllegalStateException("publishing failed");
         })).hasMessage("publishing failed");
 
-        assertThat(register(store(), "c2", List.of("content-sha256:c"))).isEqualTo(new Registration.New("c2"));
-        assertThat(register(store(), "c1", List.of("content-sha256:c"))).isEqualTo(new Registration.New("c2"));
+        assertThat(register(store(), "c2", body)).isEqualTo(new Registration.New("c2"));
+        assertThat(register(store(), "c1", body)).isEqualTo(new Registration.New("c2"));
     }
 
     @Test
@@ -93,7 +127,7 @@ class JdbcSeenStoriesIntegrationTests {
             var registrations = IntStream.range(0, 6)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                         await(start);
-                        return register(store, "d1", List.of("content-sha256:d"));
+                        return register(store, "d1", TALKS);
                     }, executor))
                     .toList();
             start.countDown();
@@ -105,8 +139,38 @@ class JdbcSeenStoriesIntegrationTests {
     }
 
     @Test
+    void putsCopiesArrivingConcurrentlyIntoOneCluster() throws Exception {
+        var store = store();
+        var start = new CountDownLatch(1);
+        var body = TALKS.replace("Geneva", "Vienna");
+        try (var executor = Executors.newFixedThreadPool(4)) {
+            var registrations = IntStream.range(0, 4)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        await(start);
+                        return register(store, "f" + i, i % 2 == 0 ? body : "VIENNA (Wire) - " + body);
+                    }, executor))
+                    .toList();
+            start.countDown();
+
+            var clusters = registrations.stream().map(CompletableFuture::join).map(Registration::clusterId).toList();
+            assertThat(clusters).containsOnly(clusters.getFirst());
+            assertThat(clusters.getFirst()).isIn("f0", "f1", "f2", "f3");
+        }
+    }
+
+    @Test
+    void deletesSketchesThatLeftTheWindowButRemembersTheirStories() {
+        register(store(), "r1", "An old story about a bridge that was opened in the capital with some ceremony.",
+                NOW.minus(Duration.ofDays(10)));
+        var retention = new SketchRetention(JdbcClient.create(dataSource), PROPERTIES);
+
+        assertThat(retention.deleteSketchesBefore(NOW.minus(Duration.ofDays(9)))).isEqualTo(1);
+        assertThat(register(store(), "r1", "anything")).isEqualTo(new Registration.Seen("r1", "r1"));
+    }
+
+    @Test
     void refusesToRegisterOutsideATransaction() {
-        assertThatThrownBy(() -> store().register("e1", "https://example.com/e1", List.of(), NOW))
+        assertThatThrownBy(() -> store().register("e1", "https://example.com/e1", TextSketch.of(TALKS), NOW))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 

@@ -92,15 +92,11 @@ record DocumentText(String text, Charset charset) {
         var prefixLength = Math.min(document.length - skip, 1024);
         var prefix = new String(document, skip, prefixLength, layout.orElse(StandardCharsets.ISO_8859_1));
         var matcher = XML_ENCODING.matcher(prefix);
-        if (matcher.find()) {
-            var named = charset(matcher.group(1));
-            // A UTF-16 document cannot be in the single-byte charset its declaration names; trust the layout.
-            if (layout.isPresent() && named.filter(c -> c.newEncoder().maxBytesPerChar() < 2).isPresent()) {
-                return layout;
-            }
-            return named.or(() -> layout);
+        // Bytes laid out as UTF-16/32 are that, whatever the declaration names (often just "utf-16").
+        if (layout.isPresent() || !matcher.find()) {
+            return layout;
         }
-        return layout;
+        return charset(matcher.group(1));
     }
 
     private static Optional<Charset> layoutWithoutBom(byte[] d) {

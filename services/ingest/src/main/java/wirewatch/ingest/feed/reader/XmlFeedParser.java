@@ -1,13 +1,18 @@
 package wirewatch.ingest.feed.reader;
 
-import java.io.StringReader;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -15,54 +20,47 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
-import org.jsoup.parser.Parser;
-import org.xml.sax.InputSource;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
 
 /**
- * RSS 0.9x/1.0/2.0, RDF and Atom 0.3/1.0 through ROME. Safety: ROME switches off external entities and
- * external DTDs and resolves any entity to nothing; the JDK parser's entity expansion limits stop
- * billion-laughs documents. Doctypes are allowed because many old RSS 0.91 feeds carry Netscape's.
- * Lenience: ROME's XML healer fixes HTML entities and stray text before the root; a document that is still
- * not well-formed is re-read by jsoup's forgiving XML parser and the repaired tree is given to ROME again.
+ * RSS 0.9x/1.0/2.0, RDF, Atom 0.3/1.0 (and CDF) through ROME. The text is parsed by {@link SafeXml}; when
+ * it is not well-formed, {@link XmlRepair} rebuilds it leniently and it is parsed again; {@link Dialects}
+ * then rewrites the variants ROME refuses into ones it reads, and ROME maps the tree to entries.
  */
 final class XmlFeedParser {
 
+    private static final Set<String> RDF_TYPES = Set.of("rss_0.9", "rss_1.0");
+
     ParsedFeed parse(String xml, URI location) throws FeedFormatException {
-        var text = xml.strip();
+        var document = wellFormed(xml.strip());
+        Dialects.normalise(document);
         try {
-            return toParsed(build(text), location);
-        } catch (FeedException | IllegalArgumentException firstFailure) {
+            var input = new SyndFeedInput();
+            input.setPreserveWireFeed(true);
+            return toParsed(input.build(document), location);
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new FeedFormatException("not an RSS, RDF or Atom feed (root element <%s>): %s"
+                    .formatted(document.getRootElement().getQualifiedName(), describe(e)), e);
+        }
+    }
+
+    private static Document wellFormed(String xml) throws FeedFormatException {
+        try {
+            return SafeXml.parse(xml);
+        } catch (JDOMException | IOException notWellFormed) {
             try {
-                return toParsed(build(repaired(text)), location);
-            } catch (FeedException | IllegalArgumentException repairFailure) {
-                throw new FeedFormatException("not a readable RSS, RDF or Atom document: "
-                        + describe(firstFailure), firstFailure);
+                return SafeXml.parse(XmlRepair.repaired(xml));
+            } catch (JDOMException | IOException e) {
+                throw new FeedFormatException("not XML, even read leniently: " + describe(notWellFormed),
+                        notWellFormed);
             }
         }
     }
 
-    private static SyndFeed build(String xml) throws FeedException {
-        var input = new SyndFeedInput();
-        input.setAllowDoctypes(true);
-        input.setXmlHealerOn(true);
-        return input.build(new InputSource(new StringReader(xml)));
-    }
-
-    private static String repaired(String xml) {
-        Document document = Jsoup.parse(xml, "", Parser.xmlParser());
-        document.outputSettings()
-                .syntax(Document.OutputSettings.Syntax.xml)
-                .escapeMode(Entities.EscapeMode.xhtml)
-                .prettyPrint(false);
-        return document.outerHtml();
-    }
-
     private static String describe(Exception e) {
         var message = e.getMessage();
-        if (e.getCause() != null && e.getCause().getMessage() != null) {
+        if (e.getCause() != null && e.getCause().getMessage() != null && !e.getCause().getMessage().equals(message)) {
             message = message + " (" + e.getCause().getMessage() + ")";
         }
         return message == null ? e.getClass().getSimpleName() : message;
@@ -70,20 +68,39 @@ final class XmlFeedParser {
 
     private static ParsedFeed toParsed(SyndFeed feed, URI location) {
         var feedLink = Links.absolute(firstNonBlank(feed.getLink(), alternate(feed.getLinks())), location);
-        var items = feed.getEntries().stream().map(entry -> toItem(entry, location)).toList();
-        return new ParsedFeed(blankToNull(feed.getTitle()), feedLink, items);
+        var rdf = RDF_TYPES.contains(feed.getFeedType());
+        var items = feed.getEntries().stream().map(entry -> toItem(entry, rdf, location)).toList();
+        var title = firstNonBlank(feed.getTitle(), dublinCoreTitle(feed.getModule(DCModule.URI)));
+        return new ParsedFeed(blankToNull(title), feedLink, items);
     }
 
-    private static FeedItem toItem(SyndEntry entry, URI location) {
+    private static FeedItem toItem(SyndEntry entry, boolean rdf, URI location) {
         var link = Links.absolute(firstNonBlank(entry.getLink(), alternate(entry.getLinks())), location);
         return new FeedItem(
-                blankToNull(entry.getUri()),
-                blankToNull(entry.getTitle()),
+                guid(entry, rdf),
+                blankToNull(firstNonBlank(entry.getTitle(), dublinCoreTitle(entry.getModule(DCModule.URI)))),
                 link,
                 html(entry),
                 instant(entry.getPublishedDate()),
                 instant(entry.getUpdatedDate()),
                 author(entry));
+    }
+
+    /**
+     * The entry's own id: RSS {@code guid}, RDF {@code rdf:about}, Atom {@code id}. ROME's
+     * {@code SyndEntry.getUri()} falls back to the link, which would hide that the feed gave no id.
+     */
+    private static String guid(SyndEntry entry, boolean rdf) {
+        if (entry.getWireEntry() instanceof Item item) {
+            if (item.getGuid() != null) {
+                return blankToNull(item.getGuid().getValue());
+            }
+            return rdf ? blankToNull(item.getUri()) : null;
+        }
+        if (entry.getWireEntry() instanceof Entry atom) {
+            return blankToNull(atom.getId());
+        }
+        return blankToNull(entry.getUri());
     }
 
     /** Full content where the entry has it, else its summary/description. */
@@ -116,6 +133,11 @@ final class XmlFeedParser {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** Some RSS feeds title their channel or items only with {@code dc:title}. */
+    private static String dublinCoreTitle(Module module) {
+        return module instanceof DCModule dublinCore ? dublinCore.getTitle() : null;
     }
 
     private static Instant instant(Date date) {

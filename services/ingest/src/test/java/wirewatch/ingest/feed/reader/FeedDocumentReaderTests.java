@@ -123,16 +123,19 @@ class FeedDocumentReaderTests {
 
     @Test
     void usesTheHttpCharsetOverTheXmlDeclaration() throws Exception {
-        var document = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title></channel></rss>";
+        var document = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                + "<rss version=\"2.0\"><channel><title>Caf\u00e9</title></channel></rss>";
 
-        var feed = reader.read(document.getBytes(Charset.forName("windows-1252")), "text/xml; charset=windows-1252", LOCATION);
+        var feed = reader.read(document.getBytes(Charset.forName("windows-1252")), "text/xml; charset=windows-1252",
+                LOCATION);
 
         assertThat(feed.title()).isEqualTo("Caf\u00e9");
     }
 
     @Test
     void usesTheXmlDeclarationWhenTheHeaderHasNoCharset() throws Exception {
-        var document = "<?xml version=\"1.0\" encoding=\"iso-8859-7\"?><rss version=\"2.0\"><channel><title>\u0391\u03b8\u03ae\u03bd\u03b1</title></channel></rss>";
+        var document = "<?xml version=\"1.0\" encoding=\"iso-8859-7\"?>"
+                + "<rss version=\"2.0\"><channel><title>\u0391\u03b8\u03ae\u03bd\u03b1</title></channel></rss>";
 
         var feed = reader.read(document.getBytes(Charset.forName("iso-8859-7")), "application/rss+xml", LOCATION);
 
@@ -174,6 +177,37 @@ class FeedDocumentReaderTests {
     }
 
     @Test
+    void readsRssDialectsRomeRefuses() throws Exception {
+        var noChannel = read("<rss><item><title>Loose item</title></item></rss>", null);
+        var namespaced = read("<rss xmlns=\"http://backend.userland.com/rss\"><channel><title>Userland</title>"
+                + "</channel></rss>", null);
+        var dcTitled = read("<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+                + "<item><dc:title>Dublin Core</dc:title></item></channel></rss>", null);
+
+        assertThat(noChannel.items()).extracting(FeedItem::title).containsExactly("Loose item");
+        assertThat(namespaced.title()).isEqualTo("Userland");
+        assertThat(dcTitled.items()).extracting(FeedItem::title).containsExactly("Dublin Core");
+    }
+
+    @Test
+    void readsAtomWithoutItsNamespaceAndMicrosoftCdf() throws Exception {
+        var atom = read("<feed><entry><title>No namespace</title><link rel=\"alternate\">/a</link></entry></feed>",
+                null);
+        var cdf = read("""
+                <CHANNEL HREF="http://cdf.example.com/"><TITLE>Channel</TITLE>
+                  <ITEM HREF="http://cdf.example.com/1" LASTMOD="2004-04-06T23:05:43-05:00"><TITLE>Item</TITLE></ITEM>
+                </CHANNEL>""", null);
+
+        assertThat(atom.items()).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("No namespace");
+            assertThat(item.link()).isEqualTo("https://news.example.com/a");
+        });
+        assertThat(cdf.title()).isEqualTo("Channel");
+        assertThat(cdf.items()).containsExactly(new FeedItem(null, "Item", "http://cdf.example.com/1", null,
+                Instant.parse("2004-04-07T04:05:43Z"), null, null));
+    }
+
+    @Test
     void neverReadsExternalEntities() throws Exception {
         var feed = read("""
                 <?xml version="1.0"?>
@@ -202,7 +236,7 @@ class FeedDocumentReaderTests {
     void rejectsAnHtmlPageWithAClearMessage() {
         assertThatThrownBy(() -> read("<!doctype html><html><body><p>Not here</p></body></html>", "text/html"))
                 .isInstanceOf(FeedFormatException.class)
-                .hasMessageContaining("not a readable RSS, RDF or Atom document");
+                .hasMessageContaining("not an RSS, RDF or Atom feed (root element <html>)");
     }
 
     @Test
