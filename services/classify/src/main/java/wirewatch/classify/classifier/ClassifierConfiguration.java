@@ -16,7 +16,7 @@ class ClassifierConfiguration {
 
     @Bean(destroyMethod = "close")
     ActiveRuleSet activeRuleSet(RulesProperties properties, Clock clock) {
-        var rules = new ActiveRuleSet(new RuleSetCompiler(clock), clock);
+        var rules = new ActiveRuleSet(new RuleSetCompiler(clock, properties.matching()), clock);
         if (properties.hasDirectory()) {
             var directory = properties.directory();
             rules.load(directory.toAbsolutePath().toString(), () -> RuleSources.fromDirectory(directory));

@@ -29,9 +29,15 @@ public final class RuleSetCompiler {
     private final RuleLoader loader = new RuleLoader();
     private final RuleQueryParser parser = new RuleQueryParser();
     private final Clock clock;
+    private final RuleMatcher.Strategy strategy;
 
     public RuleSetCompiler(Clock clock) {
+        this(clock, RuleMatcher.DEFAULT_STRATEGY);
+    }
+
+    public RuleSetCompiler(Clock clock, RuleMatcher.Strategy strategy) {
         this.clock = clock;
+        this.strategy = strategy;
     }
 
     /**
@@ -52,7 +58,7 @@ public final class RuleSetCompiler {
             throw new InvalidRuleSetException(List.of(new RuleProblem(
                     new Location(origin, 0), "no rules found in " + origin)));
         }
-        var matcher = RuleMatcher.build(queries);
+        var matcher = RuleMatcher.build(queries, strategy);
         var compiled = new CompiledRuleSet(
                 new RuleSet(RuleSetVersion.of(files), origin, read.rules()), matcher, clock.instant());
         var compiledIds = queries.stream().map(RuleQuery::ruleId).collect(Collectors.toSet());
