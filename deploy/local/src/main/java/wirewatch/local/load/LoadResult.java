@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 
@@ -26,6 +27,7 @@ final class LoadResult {
     private Map<String, LoadReceiver.Arrival> arrivals = Map.of();
     private int repeats;
     private int badSignatures;
+    private final Map<String, Long> failures = new ConcurrentHashMap<>();
 
     LoadResult(Schedule schedule, Duration grace, String runId) {
         this.schedule = schedule;
@@ -59,6 +61,11 @@ final class LoadResult {
         duplicate[n] = wasDuplicate;
     }
 
+    /** Why a story got no answer, counted by kind, so a timeout is told from a refused connection. */
+    void failed(Exception e) {
+        failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+    }
+
     boolean allArrived(Map<String, LoadReceiver.Arrival> received) {
         return IntStream.range(0, storyIds.length).allMatch(n -> storyIds[n] == null || received.containsKey(storyIds[n]));
     }
@@ -90,7 +97,8 @@ final class LoadResult {
                 .formatted(perSecond(IntStream.range(0, size).mapToLong(n -> sent[n]).filter(t -> t > 0).toArray()),
                         perSecond(arrivals.values().stream().mapToLong(LoadReceiver.Arrival::receivedNanos).toArray())));
         out.append("stories    %d sent, %d accepted (202, %d of them duplicates), not accepted %s%n"
-                .formatted(size, accepted, duplicates, refused.isEmpty() ? "0" : refused + " (status 0: no answer)"));
+                .formatted(size, accepted, duplicates, refused.isEmpty() ? "0"
+                        : refused + " by status, 0 = no answer: " + new TreeMap<>(failures)));
         out.append("measured   %d accepted after warm-up, %d alerted, %d lost (no webhook within %d s); "
                 .formatted(measured.length, alerted.length, measured.length - alerted.length, grace.toSeconds()));
         out.append("%d repeated webhooks, %d bad signatures%n".formatted(repeats, badSignatures));

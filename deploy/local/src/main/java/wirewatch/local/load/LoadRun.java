@@ -1,6 +1,7 @@
 package wirewatch.local.load;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,10 @@ public final class LoadRun {
             System.exit(2);
             return;
         }
-        System.out.println(new LoadRun(settings).run().render());
+        System.out.print(new LoadRun(settings).run().render());
+        // Other work on the machine shows in every number above; say how busy it was.
+        System.out.printf("load       average %.1f on %d cores at the end%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private LoadResult run() throws IOException, InterruptedException {
@@ -60,9 +64,9 @@ public final class LoadRun {
             Thread cleanUp = new Thread(() -> unsubscribe(subscription));
             Runtime.getRuntime().addShutdownHook(cleanUp);
             try {
-                System.out.printf("run %s: %d stories at %d/s for %ss to %s, webhooks to %s%n", runId,
-                        schedule.size(), schedule.rate(), schedule.duration().toSeconds(), settings.ingestUrl(),
-                        receiver.url());
+                System.out.printf("run %s: %d stories at %d/s for %ss to %s, webhooks to %s; load average %.1f%n",
+                        runId, schedule.size(), schedule.rate(), schedule.duration().toSeconds(), settings.ingestUrl(),
+                        receiver.url(), loadAverage());
                 send(schedule, stories, result);
                 awaitWebhooks(result, receiver);
                 result.arrivals(receiver.arrivals(), receiver.repeats(), receiver.badSignatures());
@@ -123,6 +127,7 @@ public final class LoadRun {
             result.answered(n, sent, System.nanoTime(), response.statusCode(), storyId, duplicate);
         } catch (IOException | RuntimeException e) {
             result.answered(n, sent, System.nanoTime(), 0, null, false);
+            result.failed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -163,6 +168,10 @@ public final class LoadRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private HttpRequest.Builder authorized(URI uri) {
