@@ -67,7 +67,8 @@ final class LoadResult {
     }
 
     boolean allArrived(Map<String, LoadReceiver.Arrival> received) {
-        return IntStream.range(0, storyIds.length).allMatch(n -> storyIds[n] == null || received.containsKey(storyIds[n]));
+        return IntStream.range(0, storyIds.length)
+                .allMatch(n -> storyIds[n] == null || received.containsKey(storyIds[n]));
     }
 
     void arrivals(Map<String, LoadReceiver.Arrival> received, int repeatCount, int badSignatureCount) {
@@ -93,9 +94,10 @@ final class LoadResult {
         out.append("run %s%n".formatted(runId));
         out.append("offered    %d stories/s for %d s, the first %d s warm-up (sent, not in the statistics)%n"
                 .formatted(schedule.rate(), schedule.duration().toSeconds(), schedule.warmUp().toSeconds()));
+        long[] sendTimes = IntStream.range(0, size).mapToLong(n -> sent[n]).filter(t -> t > 0).toArray();
+        long[] arrivalTimes = arrivals.values().stream().mapToLong(LoadReceiver.Arrival::receivedNanos).toArray();
         out.append("achieved   %.1f stories/s sent, %.1f webhooks/s received%n"
-                .formatted(perSecond(IntStream.range(0, size).mapToLong(n -> sent[n]).filter(t -> t > 0).toArray()),
-                        perSecond(arrivals.values().stream().mapToLong(LoadReceiver.Arrival::receivedNanos).toArray())));
+                .formatted(perSecond(sendTimes), perSecond(arrivalTimes)));
         out.append("stories    %d sent, %d accepted (202, %d of them duplicates), not accepted %s%n"
                 .formatted(size, accepted, duplicates, refused.isEmpty() ? "0"
                         : refused + " by status, 0 = no answer: " + new TreeMap<>(failures)));
@@ -105,7 +107,8 @@ final class LoadResult {
         var latency = new Percentiles(latencies(alerted, n -> arrivals.get(storyIds[n]).receivedNanos() - due(n)));
         out.append("latency    story due → signed webhook received, ms: p50 %s  p95 %s  p99 %s  max %s%n"
                 .formatted(ms(latency.at(50)), ms(latency.at(95)), ms(latency.at(99)), ms(latency.max())));
-        out.append("stages     ms after the story was due, p50 / p95 / p99 (alerted stories after warm-up):").append(System.lineSeparator());
+        out.append("stages     ms after the story was due, p50 / p95 / p99 (alerted stories after warm-up):%n"
+                .formatted());
         stage(out, "sent (harness lag)", latencies(alerted, n -> sent[n] - due(n)));
         stage(out, "202 from ingest", latencies(alerted, n -> answered[n] - due(n)));
         int[] stamped = IntStream.of(alerted).filter(n -> arrivals.get(storyIds[n]).classifiedAt() != null).toArray();

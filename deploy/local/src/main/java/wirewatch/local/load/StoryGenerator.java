@@ -85,7 +85,8 @@ final class StoryGenerator {
                 () -> "Talks in " + place() + " on " + day() + " produced a draft truce for Ukraine's " + region()
                         + " and " + region() + ", " + who() + " said.",
                 () -> "According to " + who() + ", " + number(4, 60) + " delegates in " + place()
-                        + " discussed a Ukraine ceasefire along " + number(20, 900) + " kilometres near " + region() + ".",
+                        + " discussed a Ukraine ceasefire along " + number(20, 900) + " kilometres near "
+                        + region() + ".",
                 () -> who() + " warned the truce around Ukraine's " + region() + " could fail within " + number(6, 96)
                         + " hours without " + number(50, 800) + " monitors.");
     }

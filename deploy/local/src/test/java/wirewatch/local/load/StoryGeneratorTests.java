@@ -39,7 +39,8 @@ class StoryGeneratorTests {
 
     @Test
     void namesNoOtherWarThatWouldTakeAStoryOutOfTheRulesContext() {
-        assertThat(stories).allSatisfy(story -> assertThat((story.title() + " " + story.body()).toLowerCase(Locale.ROOT))
+        assertThat(stories).allSatisfy(story -> assertThat(
+                (story.title() + " " + story.body()).toLowerCase(Locale.ROOT))
                 .doesNotContain("gaza", "israel", "iran", "syria", "belarus", "minsk", "korea"));
     }
 
