@@ -25,8 +25,9 @@ record LoadSettings(Schedule schedule, Duration grace, URI ingestUrl, URI notify
     static final String USAGE = """
             deploy/load/run --rate <stories/s> --duration <30s|2m> [--warm-up 5s] [--grace 15s]
                             [--ingest http://localhost:8081] [--notify http://localhost:8083] [--api-key <key>]
-            The API key defaults to $WIREWATCH_API_KEY. Caps: rate %d/s, duration %s, %d stories, grace %s;
-            ingest and notify must be on loopback.""".formatted(MAX_RATE, MAX_DURATION, MAX_STORIES, MAX_GRACE);
+            The API key defaults to $WIREWATCH_API_KEY. Caps: rate %d/s, duration %ds, %d stories, grace %ds;
+            ingest and notify must be on loopback.""".formatted(MAX_RATE, MAX_DURATION.toSeconds(), MAX_STORIES,
+            MAX_GRACE.toSeconds());
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
@@ -40,14 +41,16 @@ record LoadSettings(Schedule schedule, Duration grace, URI ingestUrl, URI notify
             throw new IllegalArgumentException("--rate " + rate + " is above the cap of " + MAX_RATE + " stories/s");
         }
         if (duration.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("--duration " + duration + " is above the cap of " + MAX_DURATION);
+            throw new IllegalArgumentException("--duration " + duration.toSeconds() + "s is above the cap of "
+                    + MAX_DURATION.toSeconds() + "s");
         }
         if (grace.compareTo(MAX_GRACE) > 0) {
-            throw new IllegalArgumentException("--grace " + grace + " is above the cap of " + MAX_GRACE);
+            throw new IllegalArgumentException("--grace " + grace.toSeconds() + "s is above the cap of "
+                    + MAX_GRACE.toSeconds() + "s");
         }
         var schedule = new Schedule(rate, duration, warmUp);
         if (schedule.size() > MAX_STORIES) {
-            throw new IllegalArgumentException("--rate " + rate + " for " + duration + " would send "
+            throw new IllegalArgumentException("--rate " + rate + " for " + duration.toSeconds() + "s would send "
                     + schedule.size() + " stories, above the cap of " + MAX_STORIES);
         }
         String apiKey = options.getOrDefault("api-key", environment.getOrDefault("WIREWATCH_API_KEY", ""));

@@ -31,10 +31,10 @@ class LoadSettingsTests {
                 .withMessageContaining("--rate 5000 is above the cap of 2000");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LoadSettings.from(new String[] {"--rate", "10", "--duration", "6m"}, KEY))
-                .withMessageContaining("above the cap of PT5M");
+                .withMessageContaining("--duration 360s is above the cap of 300s");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LoadSettings.from(new String[] {"--rate", "1000", "--duration", "3m"}, KEY))
-                .withMessageContaining("would send 180000 stories");
+                .withMessageContaining("--rate 1000 for 180s would send 180000 stories");
     }
 
     @Test
