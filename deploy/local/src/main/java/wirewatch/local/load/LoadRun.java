@@ -1,0 +1,182 @@
+package wirewatch.local.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code deploy/load/run}: subscribes its own receiver to the categories its stories match, posts stories to ingest
+ * on a fixed schedule, waits for their webhooks, removes the subscription and prints what it measured.
+ */
+public final class LoadRun {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final LoadSettings settings;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private LoadRun(LoadSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadSettings settings;
+        try {
+            settings = LoadSettings.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LoadSettings.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.out.print(new LoadRun(settings).run().render());
+        // Other work on the machine shows in every number above; say how busy it was.
+        System.out.printf("load       average %.1f on %d cores at the end%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private LoadResult run() throws IOException, InterruptedException {
+        Schedule schedule = settings.schedule();
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        var stories = new StoryGenerator(System.nanoTime(), runId);
+        var result = new LoadResult(schedule, settings.grace(), runId);
+        try (var receiver = new LoadReceiver(System::nanoTime)) {
+            String subscription = subscribe(receiver);
+            // Ctrl-C during the run still removes the subscription.
+            Thread cleanUp = new Thread(() -> unsubscribe(subscription));
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+            try {
+                System.out.printf("run %s: %d stories at %d/s for %ss to %s, webhooks to %s; load average %.1f%n",
+                        runId, schedule.size(), schedule.rate(), schedule.duration().toSeconds(), settings.ingestUrl(),
+                        receiver.url(), loadAverage());
+                send(schedule, stories, result);
+                awaitWebhooks(result, receiver);
+                result.arrivals(receiver.arrivals(), receiver.repeats(), receiver.badSignatures());
+            } finally {
+                unsubscribe(subscription);
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * One platform thread keeps the schedule; each story is posted from its own virtual thread, so a slow answer
+     * never delays the next story. A story is stamped with the time it was due, not the time it went out.
+     */
+    private void send(Schedule schedule, StoryGenerator stories, LoadResult result) throws InterruptedException {
+        var answered = new CountDownLatch(schedule.size());
+        URI endpoint = settings.ingestUrl().resolve("/api/stories");
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        result.start(start, Instant.now().plusMillis(200));
+        for (int n = 0; n < schedule.size(); n++) {
+            var story = stories.next(n);
+            long due = start + schedule.dueNanos(n);
+            String body = JSON.writeValueAsString(Map.of("url", story.url(), "title", story.title(),
+                    "body", story.body(), "source", "load.wirewatch.test",
+                    "publishedAt", result.wallClock(due).toString()));
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int index = n;
+            Thread.startVirtualThread(() -> {
+                try {
+                    post(endpoint, body, index, result);
+                } finally {
+                    answered.countDown();
+                }
+            });
+        }
+        if (!answered.await(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)) {
+            System.err.println("Some story requests did not finish within " + REQUEST_TIMEOUT);
+        }
+    }
+
+    private void post(URI endpoint, String body, int n, LoadResult result) {
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(authorized(endpoint)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String storyId = null;
+            boolean duplicate = false;
+            if (response.statusCode() == 202) {
+                JsonNode receipt = JSON.readTree(response.body());
+                storyId = receipt.path("id").asString();
+                duplicate = receipt.path("duplicate").asBoolean(false);
+            }
+            result.answered(n, sent, System.nanoTime(), response.statusCode(), storyId, duplicate);
+        } catch (IOException | RuntimeException e) {
+            result.answered(n, sent, System.nanoTime(), 0, null, false);
+            result.failed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitWebhooks(LoadResult result, LoadReceiver receiver) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.grace().toNanos();
+        while (System.nanoTime() < deadline && !result.allArrived(receiver.arrivals())) {
+            Thread.sleep(50);
+        }
+    }
+
+    private String subscribe(LoadReceiver receiver) throws IOException, InterruptedException {
+        var request = new LinkedHashMap<String, Object>();
+        request.put("channel", "webhook");
+        request.put("target", receiver.url().toString());
+        request.put("categories", StoryGenerator.CATEGORIES);
+        request.put("mode", "instant");
+        HttpResponse<String> response = http.send(authorized(settings.notifyUrl().resolve("/api/subscriptions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("notify refused the load subscription: HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+        JsonNode created = JSON.readTree(response.body());
+        receiver.secret(created.path("secret").asString());
+        return created.path("id").asString();
+    }
+
+    private void unsubscribe(String id) {
+        try {
+            http.send(authorized(settings.notifyUrl().resolve("/api/subscriptions/" + id)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            System.err.println("Could not remove subscription " + id + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + settings.apiKey());
+    }
+}
