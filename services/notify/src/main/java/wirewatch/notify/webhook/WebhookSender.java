@@ -27,6 +27,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,9 +58,17 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private final Duration requestTimeout;
     private final Duration disableAfter;
     private final JsonMapper json;
+    private final SigningSecrets secrets;
     private final Clock clock;
 
-    WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json) {
+    @Autowired
+    WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
+                  SigningSecrets secrets) {
+        this(properties, resolver, policy, json, secrets, Clock.systemUTC());
+    }
+
+    WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
+                  SigningSecrets secrets, Clock clock) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(resolver, policy))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -84,7 +93,8 @@ class WebhookSender implements AlertSender, AutoCloseable {
         this.requestTimeout = properties.requestTimeout();
         this.disableAfter = properties.disableAfter();
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.secrets = secrets;
+        this.clock = clock;
     }
 
     @Override
@@ -110,7 +120,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
         var request = new HttpPost(URI.create(subscription.target()));
         request.setHeader("webhook-id", webhookId);
         request.setHeader("webhook-timestamp", Long.toString(timestamp));
-        request.setHeader("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, body));
+        request.setHeader("webhook-signature", signatures(subscription, webhookId, timestamp, body));
         // JSON is UTF-8 by definition (RFC 8259), so the content type names no charset.
         request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
         // The response timeout bounds each wait for bytes; this bounds the whole attempt, for a receiver that
@@ -138,6 +148,16 @@ class WebhookSender implements AlertSender, AutoCloseable {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * One signature per valid secret, space-separated, the newest first: during a rotation's overlap a receiver
+     * that knows either the old or the new secret finds one it can check.
+     */
+    private String signatures(Subscription subscription, String webhookId, long timestamp, String body) {
+        return String.join(" ", secrets.current(subscription).stream()
+                .map(secret -> WebhookSignature.sign(secret, webhookId, timestamp, body))
+                .toList());
     }
 
     private SendOutcome noAnswer() {
