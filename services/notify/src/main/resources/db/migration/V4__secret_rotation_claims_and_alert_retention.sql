@@ -1,6 +1,6 @@
--- Every secret a webhook subscription was given by rotation. subscriptions.secret stays the secret issued at
--- creation; once a subscription has rows here, these rows are its secrets. A delivery is signed with each secret
--- that has not expired (expires_at null: the current one), so a receiver can switch secrets at its own pace.
+-- Every secret a rotated webhook subscription has had. subscriptions.secret is always the current one (the row here
+-- whose expires_at is null); a delivery is also signed with each earlier secret that has not expired yet, so during a
+-- rotation's overlap a receiver can switch secrets at its own pace.
 create table webhook_secrets (
     subscription_id uuid        not null references subscriptions (id) on delete cascade,
     secret          text        not null,

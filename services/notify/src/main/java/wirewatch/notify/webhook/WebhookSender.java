@@ -47,8 +47,6 @@ class WebhookSender implements AlertSender, AutoCloseable {
     static final String EVENT_TYPE = "alert.created";
     private static final String USER_AGENT = "Wirewatch-Webhooks/1.0";
     private static final ContentType JSON = ContentType.create("application/json");
-    private static final int MOST_CONNECTIONS = 200;
-    private static final int MOST_CONNECTIONS_PER_RECEIVER = 10;
 
     private record Answer(int status, String retryAfter) {
     }
@@ -75,8 +73,9 @@ class WebhookSender implements AlertSender, AutoCloseable {
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.requestTimeout()))
                         .build())
-                .setMaxConnTotal(MOST_CONNECTIONS)
-                .setMaxConnPerRoute(MOST_CONNECTIONS_PER_RECEIVER)
+                // Kept alive and reused: a fan-out to many webhooks on one host (one route) reuses warm connections.
+                .setMaxConnTotal(properties.maxConnections())
+                .setMaxConnPerRoute(properties.maxConnectionsPerHost())
                 .build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)

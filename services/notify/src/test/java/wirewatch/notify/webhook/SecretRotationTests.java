@@ -36,10 +36,10 @@ class SecretRotationTests {
 
     private final JdbcClient jdbc = JdbcClient.create(TestDatabases.newMigratedDatabase());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-    private final WebhookSecrets secrets = new WebhookSecrets(jdbc, clock);
+    private final WebhookSecrets secrets = new WebhookSecrets(jdbc, Duration.ZERO, clock);
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private final WebhookProperties properties = new WebhookProperties(true, Duration.ofSeconds(2),
-            Duration.ofSeconds(2), Duration.ofDays(5), OVERLAP);
+            Duration.ofSeconds(2), Duration.ofDays(5), OVERLAP, Duration.ZERO, 20, 10);
     private final WebhookSender sender = new WebhookSender(properties, HostResolver.SYSTEM,
             new PrivateNetworkPolicy(properties, HostResolver.SYSTEM), JsonMapper.builder().build(), secrets, clock);
     private final Subscription subscription = insertSubscription(receiver.url(200, "rotating"));
@@ -105,9 +105,15 @@ class SecretRotationTests {
         assertThat(acceptedBy(third.secret(), withOne)).isTrue();
     }
 
+    /** Sends to the subscription as stored now, as the dispatcher reads it afresh for every alert. */
     private WebhookReceiver.Received deliver() {
         var deliveryId = UUID.randomUUID();
-        assertThat(sender.send(deliveryId, subscription, alert())).isEqualTo(SendOutcome.delivered());
+        var stored = jdbc.sql("select secret from subscriptions where id = ?").param(subscription.id())
+                .query(String.class).single();
+        var current = new Subscription(subscription.id(), subscription.channel(), subscription.target(),
+                subscription.categories(), subscription.minConfidence(), subscription.mode(), null,
+                subscription.status(), stored, subscription.unsubscribeToken(), null, subscription.createdAt());
+        assertThat(sender.send(deliveryId, current, alert())).isEqualTo(SendOutcome.delivered());
         return receiver.receivedAt(subscription.target()).stream()
                 .filter(request -> deliveryId.toString().equals(request.header("webhook-id")))
                 .findFirst().orElseThrow();

@@ -120,7 +120,7 @@ class WebhookSenderTests {
 
     private static WebhookProperties properties(boolean allowPrivateTargets) {
         return new WebhookProperties(allowPrivateTargets, Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofDays(5), Duration.ofHours(24));
+                Duration.ofDays(5), Duration.ofHours(24), Duration.ofSeconds(1), 20, 10);
     }
 
     private static Subscription subscription(String target) {
