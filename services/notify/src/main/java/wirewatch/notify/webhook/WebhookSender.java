@@ -30,7 +30,6 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import wirewatch.events.Alert;
 import wirewatch.notify.delivery.AlertSender;
 import wirewatch.notify.delivery.SendOutcome;
@@ -51,6 +50,9 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private record Answer(int status, String retryAfter) {
     }
 
+    private record Rendered(Alert alert, String head) {
+    }
+
     private final CloseableHttpClient http;
     private final ScheduledExecutorService deadlines;
     private final Duration requestTimeout;
@@ -58,6 +60,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private final JsonMapper json;
     private final SigningSecrets secrets;
     private final Clock clock;
+    private volatile Rendered lastRendered;
 
     @Autowired
     WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
@@ -195,16 +198,27 @@ class WebhookSender implements AlertSender, AutoCloseable {
 
     /**
      * The event's {@code timestamp} is when the alert was raised, not when this attempt is made, so every attempt
-     * sends the same body; the attempt's time is in the signed {@code webhook-timestamp} header.
+     * sends the same body; the attempt's time is in the signed {@code webhook-timestamp} header. The deliveries of
+     * one alert differ only in their {@code subscriptionId}, the last field of {@code data}, so the rest is
+     * rendered once per alert rather than once per subscription.
      */
     private String payload(Subscription subscription, Alert alert) {
-        ObjectNode data = json.valueToTree(alert);
-        data.put("subscriptionId", subscription.id().toString());
+        var rendered = lastRendered;
+        if (rendered == null || rendered.alert() != alert) {
+            rendered = new Rendered(alert, eventUpToSubscriptionId(alert));
+            lastRendered = rendered;
+        }
+        return rendered.head() + ",\"subscriptionId\":\"" + subscription.id() + "\"}}";
+    }
+
+    /** The event as JSON without its last two characters, the ends of {@code data} and of the event. */
+    private String eventUpToSubscriptionId(Alert alert) {
         var event = json.createObjectNode();
         event.put("type", EVENT_TYPE);
         event.put("timestamp", (alert.classifiedAt() == null ? clock.instant() : alert.classifiedAt()).toString());
-        event.set("data", data);
-        return json.writeValueAsString(event);
+        event.set("data", json.valueToTree(alert));
+        var complete = json.writeValueAsString(event);
+        return complete.substring(0, complete.length() - 2);
     }
 
     @Override

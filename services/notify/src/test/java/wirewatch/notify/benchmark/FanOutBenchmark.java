@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -72,16 +73,21 @@ public final class FanOutBenchmark {
             awaitDelivered(jdbc, (long) warmUp * subscriptions, Duration.ofMinutes(10));
             long before = receiver.requests();
 
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
             long started = System.nanoTime();
             publish(producer, "measured", measured);
             awaitDelivered(jdbc, (long) (warmUp + measured) * subscriptions, Duration.ofMinutes(20));
             var took = Duration.ofNanos(System.nanoTime() - started);
+            long cpu = os.getProcessCpuTime() - cpuBefore;
 
             long deliveries = (long) measured * subscriptions;
             System.out.printf("%d alerts x %d webhook subscriptions: %d deliveries in %.2f s = %.0f deliveries/s"
-                            + " (requests seen by the receiver: %d, distinct webhook-ids: %d)%n",
+                            + " (requests seen by the receiver: %d, distinct webhook-ids: %d); CPU of this JVM (notify and"
+                            + " the receiver) %.0f µs per delivery; load average %.1f on %d cores%n",
                     measured, subscriptions, deliveries, took.toNanos() / 1e9,
-                    deliveries / (took.toNanos() / 1e9), receiver.requests() - before, receiver.distinctIds());
+                    deliveries / (took.toNanos() / 1e9), receiver.requests() - before, receiver.distinctIds(),
+                    cpu / 1e3 / deliveries, os.getSystemLoadAverage(), os.getAvailableProcessors());
         } finally {
             context.close();
             receiver.stop();
