@@ -8,7 +8,10 @@
  * last attempt, or a disabled subscription (410 Gone, or failing for too long).
  * {@link wirewatch.notify.delivery.DeliveryRetries} makes the attempts that queued retries ask for, and
  * {@code Replays} re-opens failed deliveries on request. The ledger row's id is the webhook-id / Message-ID on
- * every attempt and replay, and every attempt first claims its row, so nothing is sent twice at the same time.
+ * every attempt and replay, and every attempt first claims its row (a first attempt by inserting it, for all of an
+ * alert's subscriptions in one statement), so nothing is sent twice at the same time; successes are recorded by
+ * group commit ({@code DeliveredRecorder}); {@code AbandonedDeliveries} sends again, under the same id, what a
+ * process that died left claimed; {@code AlertRetention} deletes stored alerts no delivery in flight needs.
  * The queue itself is a port ({@link wirewatch.notify.delivery.DeliveryQueue}), implemented on Kafka in
  * {@code pipeline}.
  */
