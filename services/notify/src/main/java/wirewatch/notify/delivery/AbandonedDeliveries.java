@@ -9,8 +9,9 @@ import wirewatch.notify.subscription.SubscriptionStatus;
 import wirewatch.notify.subscription.SubscriptionStore;
 
 /**
- * Finds deliveries (of alerts and of digests) left pending by an attempt that never finished (the process was killed, or lost the database
- * after sending) and makes the attempt again, under the same id, so the receiver can tell it is the same delivery.
+ * Finds deliveries (of alerts and of digests) left pending by an attempt that never finished (the process was
+ * killed, or lost the database after sending) and makes the attempt again, under the same id, so the receiver can
+ * tell it is the same delivery.
  * Runs at start-up and every {@code wirewatch.notify.delivery.recovery-interval} (see {@link DeliveryScheduling});
  * a delivery counts as abandoned once its attempt began more than {@code claim-timeout} ago, which must be longer
  * than any attempt takes, or a slow attempt still in progress elsewhere would be made twice.

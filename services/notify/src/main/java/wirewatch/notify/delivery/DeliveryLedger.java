@@ -80,12 +80,19 @@ class DeliveryLedger implements SuppressedCopies {
 
     /** A suppressed copy is a delivery too, one that is final at once and never sent. */
     @Override
-    public void record(String alertId, Subscription subscription, String suppressedBy) {
+    public void record(String alertId, List<Copy> copies) {
+        if (copies.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         insert into deliveries (id, alert_id, subscription_id, channel, status, suppressed_by_alert)
-                        values (?, ?, ?, ?, 'suppressed', ?)
+                        select gen_random_uuid(), ?, copy.subscription_id, copy.channel, 'suppressed', copy.by_alert
+                          from unnest(?::uuid[], ?::text[], ?::text[]) as copy (subscription_id, channel, by_alert)
                         on conflict (alert_id, subscription_id) do nothing""")
-                .params(UUID.randomUUID(), alertId, subscription.id(), subscription.channel().id(), suppressedBy)
+                .params(alertId,
+                        copies.stream().map(copy -> copy.subscription().id().toString()).toArray(String[]::new),
+                        copies.stream().map(copy -> copy.subscription().channel().id()).toArray(String[]::new),
+                        copies.stream().map(Copy::suppressedBy).toArray(String[]::new))
                 .update();
     }
 

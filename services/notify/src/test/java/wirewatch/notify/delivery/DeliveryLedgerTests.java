@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import wirewatch.notify.TestDatabases;
+import wirewatch.notify.routing.SuppressedCopies;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Mode;
 import wirewatch.notify.subscription.Subscription;
@@ -79,7 +80,7 @@ class DeliveryLedgerTests {
 
     @Test
     void neverClaimsNorRecoversACopyThatFloodControlSuppressed() {
-        ledger.record("alert-5", first, "alert-0");
+        ledger.record("alert-5", List.of(new SuppressedCopies.Copy(first, "alert-0")));
         jdbc.sql("update deliveries set created_at = now() - interval '1 hour'").update();
 
         assertThat(ledger.claimNew("alert-5", List.of(first))).isEmpty();
