@@ -108,7 +108,8 @@ class DigestRestartIntegrationTests {
         assertThat(receiver.receivedAt(afterUrl)).hasSize(1);
         assertThat(digestMailsTo(reader)).hasSize(1);
 
-        // Past the claim timeout: the new notify takes the digests over at once.
+        // Past the claim timeouts: the new notify takes the digests over at once, and sends their pending
+        // deliveries again as abandoned ones (their claims began on the database's clock, not the movable one).
         clock.moveAhead(Duration.ofSeconds(3));
         notify = start(false);
 
@@ -136,6 +137,8 @@ class DigestRestartIntegrationTests {
 
     private ConfigurableApplicationContext start(boolean crashing) {
         var broker = EmbeddedKafkaCondition.getBroker();
+        // The crashing notify must not recover its own interrupted deliveries: its senders would die again.
+        var deliveryClaimTimeout = crashing ? "10m" : "2s";
         return new SpringApplicationBuilder(NotifyApplication.class)
                 .initializers(context -> {
                     ((GenericApplicationContext) context).registerBean("movableClock", Clock.class, () -> clock,
@@ -155,7 +158,9 @@ class DigestRestartIntegrationTests {
                         "--wirewatch.notify.public-url=https://notify.example.org",
                         "--wirewatch.notify.webhook.allow-private-targets=true",
                         "--wirewatch.notify.digest.poll-interval=200ms",
-                        "--wirewatch.notify.digest.claim-timeout=2s");
+                        "--wirewatch.notify.digest.claim-timeout=2s",
+                        "--wirewatch.notify.delivery.claim-timeout=" + deliveryClaimTimeout,
+                        "--wirewatch.notify.delivery.recovery-interval=500ms");
     }
 
     /** Wraps every channel's sender so that digest sends die, before or after sending as the target says. */

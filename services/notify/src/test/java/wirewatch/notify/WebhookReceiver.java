@@ -73,7 +73,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The URL that answers {@code status}; {@code name} tells receivers apart. */
-    String url(int status, String name) {
+    public String url(int status, String name) {
         return base() + "/hooks/" + status + "/" + name;
     }
 

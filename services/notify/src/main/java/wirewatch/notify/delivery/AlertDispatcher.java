@@ -2,6 +2,7 @@ package wirewatch.notify.delivery;
 
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -15,7 +16,9 @@ import wirewatch.notify.subscription.Subscription;
 /**
  * Makes the first attempt of every delivery an alert brings, each on its own. A failed attempt is handed to the
  * retry topics and never waited for here, so a failing receiver delays nobody's first attempt but, at most, by
- * its own request timeout on this alert.
+ * its own request timeout on this alert. The deliveries of one alert are recorded and claimed in one statement
+ * before anything is sent: only the ones this call inserted are sent, so an alert read again (after a crash, a
+ * rebalance, a redelivery) sends nothing that was sent or is being sent.
  */
 @Service
 public class AlertDispatcher {
@@ -38,8 +41,9 @@ public class AlertDispatcher {
     }
 
     /**
-     * Returns when every first attempt has been made. A receiver's failure is recorded on its delivery and never
-     * reaches the caller; a failure of the ledger or of Kafka does, so the alert is read again later.
+     * Returns when every first attempt has been made and recorded. A receiver's failure is recorded on its delivery
+     * and never reaches the caller; a failure of the ledger or of Kafka does, so the alert is read again later, and
+     * the deliveries it left pending are sent again by {@link AbandonedDeliveries} once their claim times out.
      */
     public void dispatch(Alert alert) {
         metrics.alertConsumed();
@@ -48,39 +52,40 @@ public class AlertDispatcher {
             return;
         }
         alerts.save(alert);
+        var claimed = ledger.claimNew(alert.id(), reached);
+        var content = new DeliveryContent.OfAlert(alert);
         // The wrapper carries the listener's trace (and its baggage) onto each sending thread, so log lines, the
         // webhook's traceparent and the latency timers belong to the story's trace.
         try (var executor = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
                 ContextSnapshotFactory.builder().build())) {
-            List<Future<?>> deliveries = reached.stream()
-                    .<Future<?>>map(subscription -> executor.submit(() -> deliverWithPermit(alert, subscription)))
-                    .toList();
+            List<Future<?>> deliveries = new ArrayList<>(claimed.size());
+            for (var subscription : reached) {
+                var delivery = claimed.get(subscription.id());
+                if (delivery == null) {
+                    metrics.skippedDuplicate(subscription.channel());
+                } else {
+                    deliveries.add(executor.submit(() -> deliver(delivery, subscription, content)));
+                }
+            }
             for (var delivery : deliveries) {
                 await(delivery);
             }
         }
     }
 
-    private void deliverWithPermit(Alert alert, Subscription subscription) {
+    /**
+     * The permit bounds the sends in flight, not the recording of their outcomes, which the ledger batches: a
+     * send that waited for its own row to be written would hold a permit that another send could use.
+     */
+    private void deliver(Delivery delivery, Subscription subscription, DeliveryContent content) {
+        SendOutcome outcome;
         sending.acquireUninterruptibly();
         try {
-            deliver(alert, subscription);
+            outcome = attempts.send(delivery, subscription, content);
         } finally {
             sending.release();
         }
-    }
-
-    /**
-     * Only a pending delivery is sent: one that is delivered, waiting for a retry or failed for good is already
-     * someone else's business (the retry topics, or a replay), so re-reading an alert never sends it twice.
-     */
-    private void deliver(Alert alert, Subscription subscription) {
-        var delivery = ledger.record(alert.id(), subscription);
-        if (delivery.status() != DeliveryStatus.PENDING || !ledger.claimFirstAttempt(delivery.id())) {
-            metrics.skippedDuplicate(subscription.channel());
-            return;
-        }
-        attempts.attempt(delivery, subscription, new DeliveryContent.OfAlert(alert), 1);
+        attempts.settle(delivery, subscription, content, 1, outcome);
     }
 
     private static void await(Future<?> delivery) {

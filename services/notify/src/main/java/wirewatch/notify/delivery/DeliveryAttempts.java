@@ -27,14 +27,16 @@ class DeliveryAttempts {
 
     private final Map<Channel, AlertSender> senders = new EnumMap<>(Channel.class);
     private final DeliveryLedger ledger;
+    private final DeliveredRecorder recorder;
     private final SubscriptionStore subscriptions;
     private final DeliveryQueue queue;
     private final RetrySchedule schedule;
     private final DeliveryMetrics metrics;
     private final Clock clock;
 
-    DeliveryAttempts(List<AlertSender> senders, DeliveryLedger ledger, SubscriptionStore subscriptions,
-                     DeliveryQueue queue, RetryProperties retry, DeliveryMetrics metrics) {
+    DeliveryAttempts(List<AlertSender> senders, DeliveryLedger ledger, DeliveredRecorder recorder,
+                     SubscriptionStore subscriptions, DeliveryQueue queue, RetryProperties retry,
+                     DeliveryMetrics metrics) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         for (var channel : Channel.values()) {
             if (!this.senders.containsKey(channel)) {
@@ -42,6 +44,7 @@ class DeliveryAttempts {
             }
         }
         this.ledger = ledger;
+        this.recorder = recorder;
         this.subscriptions = subscriptions;
         this.queue = queue;
         this.schedule = new RetrySchedule(retry, () -> ThreadLocalRandom.current().nextDouble());
@@ -54,12 +57,21 @@ class DeliveryAttempts {
      * receiver's failure is recorded and never reaches the caller; a failure of the ledger or of Kafka does.
      */
     void attempt(Delivery delivery, Subscription subscription, DeliveryContent content, int attempt) {
+        settle(delivery, subscription, content, attempt, send(delivery, subscription, content));
+    }
+
+    /** Only sends: a caller that limits how many sends run at once need not hold its permit while recording. */
+    SendOutcome send(Delivery delivery, Subscription subscription, DeliveryContent content) {
+        return metrics.timeSend(subscription.channel(), () -> sendSafely(delivery.id(), subscription, content));
+    }
+
+    /** Records how attempt number {@code attempt} of a delivery went, and queues what follows from it. */
+    void settle(Delivery delivery, Subscription subscription, DeliveryContent content, int attempt,
+                SendOutcome outcome) {
         var channel = subscription.channel();
-        var outcome = metrics.timeSend(channel, () -> send(delivery.id(), subscription, content));
         switch (outcome) {
             case SendOutcome.Delivered delivered -> {
-                ledger.markDelivered(delivery.id());
-                subscriptions.recordSuccess(subscription.id());
+                recorder.recordDelivered(delivery.id(), subscription.id());
                 metrics.delivered(channel, content);
             }
             case SendOutcome.Gone gone -> {
@@ -93,7 +105,7 @@ class DeliveryAttempts {
     }
 
     // A sender is supposed to answer, not throw; if one throws anyway, that is this delivery's failure only.
-    private SendOutcome send(UUID deliveryId, Subscription subscription, DeliveryContent content) {
+    private SendOutcome sendSafely(UUID deliveryId, Subscription subscription, DeliveryContent content) {
         try {
             return content.sendWith(senders.get(subscription.channel()), deliveryId, subscription);
         } catch (RuntimeException e) {

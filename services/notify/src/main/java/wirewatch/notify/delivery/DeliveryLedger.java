@@ -2,6 +2,7 @@ package wirewatch.notify.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,8 +22,9 @@ import wirewatch.notify.subscription.Subscription;
 
 /**
  * The {@code deliveries} table: what was sent to whom, and how it went. Every attempt first claims its delivery
- * with a conditional update, so a re-read alert, a redelivered retry record and a replay never send the same
- * delivery twice at the same time.
+ * (a first attempt by inserting it, a retry with a conditional update), leaving it {@code pending} until the attempt
+ * is recorded, so a re-read alert, a redelivered retry record and a replay never send the same delivery twice at
+ * the same time, and an attempt that died with its process is found and made again under the same id.
  */
 @Repository
 class DeliveryLedger implements SuppressedCopies {
@@ -34,27 +37,62 @@ class DeliveryLedger implements SuppressedCopies {
         this.jdbc = jdbc;
     }
 
-    /** The delivery of {@code alertId} to {@code subscription}: the one recorded earlier, or a new pending one. */
-    Delivery record(String alertId, Subscription subscription) {
-        jdbc.sql("""
-                        insert into deliveries (id, alert_id, subscription_id, channel, status)
-                        values (?, ?, ?, ?, 'pending')
-                        on conflict (alert_id, subscription_id) do nothing""")
-                .params(UUID.randomUUID(), alertId, subscription.id(), subscription.channel().id())
-                .update();
-        return jdbc.sql("select * from deliveries where alert_id = ? and subscription_id = ?")
-                .params(alertId, subscription.id())
-                .query(DeliveryLedger::delivery).single();
+    /**
+     * Records and claims, in one statement, a pending delivery of {@code alertId} to each of {@code subscriptions}
+     * that has none yet, and answers those, by subscription id. A subscription missing from the answer already had
+     * its delivery: it is delivered, or someone else's (another consumer's, a retry's, the recovery's) to send.
+     */
+    Map<UUID, Delivery> claimNew(String alertId, List<Subscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        insert into deliveries (id, alert_id, subscription_id, channel, status, attempts, last_attempt_at)
+                        select gen_random_uuid(), ?, reached.id, reached.channel, 'pending', 1, now()
+                          from unnest(?::uuid[], ?::text[]) as reached (id, channel)
+                        on conflict (alert_id, subscription_id) do nothing
+                        returning *""")
+                .params(alertId,
+                        subscriptions.stream().map(subscription -> subscription.id().toString()).toArray(String[]::new),
+                        subscriptions.stream().map(subscription -> subscription.channel().id()).toArray(String[]::new))
+                .query(DeliveryLedger::delivery).list().stream()
+                .collect(Collectors.toMap(Delivery::subscriptionId, Function.identity()));
+    }
+
+    /**
+     * Claims up to {@code limit} pending deliveries whose attempt began more than {@code claimTimeout} ago: the
+     * process making it died (or lost the database) before recording how it went. Rows another instance is
+     * claiming at the same moment are skipped, so each is claimed once.
+     */
+    List<Delivery> claimAbandoned(Duration claimTimeout, int limit) {
+        return jdbc.sql("""
+                        update deliveries set attempts = attempts + 1, last_attempt_at = now()
+                         where id in (select id from deliveries
+                                       where status = 'pending'
+                                         and coalesce(last_attempt_at, created_at) < now() - make_interval(secs => ?)
+                                       order by last_attempt_at
+                                       limit ?
+                                         for update skip locked)
+                        returning *""")
+                .params(claimTimeout.toMillis() / 1000.0, limit)
+                .query(DeliveryLedger::delivery).list();
     }
 
     /** A suppressed copy is a delivery too, one that is final at once and never sent. */
     @Override
-    public void record(String alertId, Subscription subscription, String suppressedBy) {
+    public void record(String alertId, List<Copy> copies) {
+        if (copies.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         insert into deliveries (id, alert_id, subscription_id, channel, status, suppressed_by_alert)
-                        values (?, ?, ?, ?, 'suppressed', ?)
+                        select gen_random_uuid(), ?, copy.subscription_id, copy.channel, 'suppressed', copy.by_alert
+                          from unnest(?::uuid[], ?::text[], ?::text[]) as copy (subscription_id, channel, by_alert)
                         on conflict (alert_id, subscription_id) do nothing""")
-                .params(UUID.randomUUID(), alertId, subscription.id(), subscription.channel().id(), suppressedBy)
+                .params(alertId,
+                        copies.stream().map(copy -> copy.subscription().id().toString()).toArray(String[]::new),
+                        copies.stream().map(copy -> copy.subscription().channel().id()).toArray(String[]::new),
+                        copies.stream().map(Copy::suppressedBy).toArray(String[]::new))
                 .update();
     }
 
@@ -62,32 +100,28 @@ class DeliveryLedger implements SuppressedCopies {
         return jdbc.sql("select * from deliveries where id = ?").param(id).query(DeliveryLedger::delivery).optional();
     }
 
-    /** Claims the first attempt of a pending delivery; {@code false} when it is no longer pending. */
-    boolean claimFirstAttempt(UUID id) {
-        return jdbc.sql("""
-                        update deliveries set attempts = attempts + 1, last_attempt_at = now()
-                         where id = ? and status = 'pending'""")
-                .param(id).update() > 0;
-    }
-
     /**
-     * Claims the attempt that retry record {@code retryId} stands for; {@code false} when the record is stale. A
-     * record redelivered after a crash mid-attempt claims again, which is the at-least-once of the design.
+     * Claims the attempt that retry record {@code retryId} stands for; {@code false} when the record is stale. The
+     * delivery becomes pending, its retry id spent: the same record read again (redelivered after a rebalance or
+     * a crash) finds nothing to claim, and an attempt that dies with its process is recovered like a first one.
      */
     boolean claimRetry(UUID id, UUID retryId) {
         return jdbc.sql("""
-                        update deliveries set attempts = attempts + 1, last_attempt_at = now()
+                        update deliveries
+                           set status = 'pending', retry_id = null, next_attempt_at = null, attempts = attempts + 1,
+                               last_attempt_at = now()
                          where id = ? and status = 'retrying' and retry_id = ?""")
                 .params(id, retryId).update() > 0;
     }
 
-    void markDelivered(UUID id) {
+    /** One statement for many deliveries, so recording successes keeps up with sending them. */
+    void markDelivered(Collection<UUID> ids) {
         jdbc.sql("""
                         update deliveries
                            set status = 'delivered', last_error = null, retry_id = null, next_attempt_at = null,
                                delivered_at = now()
-                         where id = ?""")
-                .param(id).update();
+                         where id = any(?::uuid[])""")
+                .param(ids.stream().map(UUID::toString).toArray(String[]::new)).update();
     }
 
     void markRetrying(UUID id, String error, UUID retryId, Instant nextAttemptAt) {

@@ -3,7 +3,10 @@ package wirewatch.notify.delivery;
 import java.util.Locale;
 
 public enum DeliveryStatus {
-    /** Recorded, first attempt not finished: a crash between recording and sending leaves this. */
+    /**
+     * An attempt is claimed and under way since {@code lastAttemptAt}. One still pending after the claim timeout was
+     * interrupted (its process died) and is attempted again under the same id.
+     */
     PENDING,
     /** An attempt failed and the next one is scheduled on a retry topic (or a replay is on its way). */
     RETRYING,

@@ -1,5 +1,6 @@
 package wirewatch.notify.delivery;
 
+import java.util.List;
 import org.springframework.stereotype.Service;
 import wirewatch.notify.subscription.Subscription;
 
@@ -19,15 +20,15 @@ public class DigestDeliveries {
     }
 
     /**
-     * Makes the first attempt, unless the digest's delivery is past it: called again for a digest whose earlier
-     * sender died mid-attempt, it finds the delivery still pending and attempts it again under the same id;
-     * finding it delivered, retrying or failed, it leaves it to the ledger's own course.
+     * Makes the first attempt, if this call is the one that records the digest's delivery. Called again for a
+     * digest whose earlier sender died, it finds the delivery already recorded and leaves it to the ledger's own
+     * course: delivered, retrying or failed as it is, or, still pending because the attempt died with its
+     * process, sent again under the same id by {@link AbandonedDeliveries} once its claim times out.
      */
     public void deliver(Digest digest, Subscription subscription) {
-        var delivery = ledger.record(digest.subjectId(), subscription);
-        if (delivery.status() != DeliveryStatus.PENDING || !ledger.claimFirstAttempt(delivery.id())) {
-            return;
+        var delivery = ledger.claimNew(digest.subjectId(), List.of(subscription)).get(subscription.id());
+        if (delivery != null) {
+            attempts.attempt(delivery, subscription, new DeliveryContent.OfDigest(digest), 1);
         }
-        attempts.attempt(delivery, subscription, new DeliveryContent.OfDigest(digest), 1);
     }
 }

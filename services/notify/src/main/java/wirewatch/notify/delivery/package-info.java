@@ -10,9 +10,12 @@
  * last attempt, or a disabled subscription (410 Gone, or failing for too long).
  * {@link wirewatch.notify.delivery.DeliveryRetries} makes the attempts that queued retries ask for, and
  * {@code Replays} re-opens failed deliveries on request. The ledger row's id is the webhook-id / Message-ID on
- * every attempt and replay, and every attempt first claims its row, so nothing is sent twice at the same time.
- * Copies that flood control suppressed are ledger rows too ({@code suppressed}, naming the alert that suppressed
- * them), so the history shows them.
+ * every attempt and replay, and every attempt first claims its row (a first attempt by inserting it, for all of an
+ * alert's subscriptions in one statement), so nothing is sent twice at the same time; successes are recorded by
+ * group commit ({@code DeliveredRecorder}); {@code AbandonedDeliveries} sends again, under the same id, what a
+ * process that died left claimed, alert or digest; {@code AlertRetention} deletes stored alerts that no delivery
+ * in flight and no digest needs. Copies that flood control suppressed are ledger rows too ({@code suppressed},
+ * naming the alert that suppressed them), so the history shows them.
  * The queue itself is a port ({@link wirewatch.notify.delivery.DeliveryQueue}), implemented on Kafka in
  * {@code pipeline}.
  */

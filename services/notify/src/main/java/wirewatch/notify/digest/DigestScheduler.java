@@ -23,9 +23,9 @@ import wirewatch.notify.subscription.SubscriptionStore;
  * {@code sending}, in one statement that skips rows other instances hold), hands each to {@link DigestDeliveries}
  * (one delivery per digest, with the ledger's retries, dead letters and replays) and then marks it
  * {@code dispatched}. A sender that dies between claiming and marking leaves the digest {@code sending}; once
- * {@code claim-timeout} has passed, the next claim takes it over and sends it under the same delivery id, or
- * finds its delivery already past the first attempt and only marks it. So a digest is never lost, and never sent
- * under two ids.
+ * {@code claim-timeout} has passed, the next claim takes it over and sends it, or finds its delivery already
+ * recorded and only marks it: a delivery whose attempt died with its sender is sent again, under the same id, by
+ * the ledger's recovery of abandoned deliveries. So a digest is never lost, and never sent under two ids.
  */
 @Component
 class DigestScheduler implements SmartLifecycle {

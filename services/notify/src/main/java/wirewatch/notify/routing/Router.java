@@ -3,23 +3,42 @@ package wirewatch.notify.routing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import wirewatch.events.Alert;
+import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
 import wirewatch.notify.subscription.SubscriptionStore;
 
 /**
  * Decides, for each active subscription an alert is relevant to, whether it gets the alert now, not at all (a
- * flood-control copy) or in a digest. Each decision is one transaction that records it together with its
- * consequences (flood keys, the hourly count, the digest item or the suppressed history entry), so an alert read
- * again after a crash meets its earlier decisions and changes nothing.
+ * flood-control copy) or in a digest. The decisions are recorded together with their consequences (flood keys, the
+ * hourly counts, the digest items, the suppressed history entries) in one transaction per chunk of subscriptions,
+ * each step one statement for the whole chunk, so an alert read again after a crash meets its earlier decisions and
+ * changes nothing, and an alert reaching ten thousand subscriptions costs tens of statements, not tens of thousands.
  */
 @Service
 public class Router {
 
-    private record Routed(Route route, boolean fresh) {
+    /**
+     * Subscriptions routed in one transaction. Each holds an advisory lock until the transaction ends, and those
+     * live in PostgreSQL's shared lock table (64 per connection by default), so a chunk stays well below it.
+     */
+    static final int CHUNK = 500;
+
+    private record Relevant(Subscription subscription, List<String> categories) {
+    }
+
+    private record Decided(Channel channel, Route route) {
+    }
+
+    /** What one chunk's transaction did: who gets the alert now, and the decisions it made (not found). */
+    private record Routed(List<Subscription> instant, List<Decided> fresh) {
     }
 
     private final SubscriptionStore subscriptions;
@@ -50,45 +69,70 @@ public class Router {
      */
     public List<Subscription> instantRecipients(Alert alert) {
         var now = clock.instant();
-        var recipients = new ArrayList<Subscription>();
+        var relevant = new ArrayList<Relevant>();
         for (var subscription : subscriptions.activeFor(alert.categories())) {
             var categories = Relevance.categories(alert, subscription);
-            if (categories.isEmpty() || !StoryFilter.mentionsAny(alert, subscription.keywords())
-                    || !StoryFilter.fromAny(alert, subscription.sources())) {
-                continue;
+            if (!categories.isEmpty() && StoryFilter.mentionsAny(alert, subscription.keywords())
+                    && StoryFilter.fromAny(alert, subscription.sources())) {
+                relevant.add(new Relevant(subscription, categories));
             }
-            var routed = transactions.execute(status -> route(alert, subscription, categories, now));
-            if (routed.fresh()) {
-                metrics.routed(subscription.channel(), routed.route());
-            }
-            if (routed.route() == Route.INSTANT) {
-                recipients.add(subscription);
-            }
+        }
+        // Every transaction takes its locks in this one global order, so two alerts routed at once (by two
+        // consumers or two instances) wait for each other but never deadlock.
+        relevant.sort(Comparator.comparingInt(each -> RoutingStore.lockKey(each.subscription().id())));
+        var recipients = new ArrayList<Subscription>();
+        for (int from = 0; from < relevant.size(); from += CHUNK) {
+            var chunk = relevant.subList(from, Math.min(from + CHUNK, relevant.size()));
+            var routed = transactions.execute(status -> route(alert, chunk, now));
+            routed.fresh().forEach(decided -> metrics.routed(decided.channel(), decided.route()));
+            recipients.addAll(routed.instant());
         }
         return recipients;
     }
 
-    private Routed route(Alert alert, Subscription subscription, List<String> categories, Instant now) {
-        var id = subscription.id();
-        store.lockSubscription(id);
-        var earlier = store.decision(alert.id(), id);
-        if (earlier.isPresent()) {
-            return new Routed(earlier.get(), false);
+    private Routed route(Alert alert, List<Relevant> chunk, Instant now) {
+        var ids = chunk.stream().map(each -> each.subscription().id()).toList();
+        store.lockSubscriptions(ids);
+        var earlier = store.decisions(alert.id(), ids);
+        var undecided = chunk.stream().filter(each -> !earlier.containsKey(each.subscription().id())).toList();
+        var instant = new ArrayList<Subscription>();
+        chunk.stream().map(Relevant::subscription)
+                .filter(subscription -> earlier.get(subscription.id()) == Route.INSTANT)
+                .forEach(instant::add);
+        if (undecided.isEmpty()) {
+            return new Routed(instant, List.of());
         }
         // An alert from an outside producer may lack a cluster; its story is then a cluster of its own.
         var cluster = alert.clusterId() == null ? alert.storyId() : alert.clusterId();
-        var decision = policy.decide(subscription.mode(), categories, store.holders(id, cluster, categories),
-                store.sentInHourOf(id, now), now);
-        switch (decision.route()) {
-            case INSTANT -> {
-                store.claim(id, cluster, decision.claimed(), alert.id(), now);
-                store.countInstant(id, now);
+        var undecidedIds = undecided.stream().map(each -> each.subscription().id()).toList();
+        var holders = store.holders(undecidedIds, cluster, alert.categories());
+        var sent = store.sentInHourOf(undecidedIds, now);
+        var decided = new HashMap<UUID, Route>();
+        var fresh = new ArrayList<Decided>();
+        var claims = new ArrayList<RoutingStore.Claim>();
+        var copies = new ArrayList<SuppressedCopies.Copy>();
+        for (var each : undecided) {
+            var subscription = each.subscription();
+            var id = subscription.id();
+            var decision = policy.decide(subscription.mode(), each.categories(),
+                    holders.getOrDefault(id, Map.of()), sent.getOrDefault(id, 0), now);
+            switch (decision.route()) {
+                case INSTANT -> {
+                    decision.claimed().forEach(category -> claims.add(new RoutingStore.Claim(id, category)));
+                    instant.add(subscription);
+                }
+                case SUPPRESSED -> copies.add(new SuppressedCopies.Copy(subscription, decision.suppressedBy()));
+                case DIGEST -> digests.add(subscription, alert, now, false);
+                case OVERFLOW -> digests.add(subscription, alert, now, true);
             }
-            case SUPPRESSED -> suppressed.record(alert.id(), subscription, decision.suppressedBy());
-            case DIGEST -> digests.add(subscription, alert, now, false);
-            case OVERFLOW -> digests.add(subscription, alert, now, true);
+            decided.put(id, decision.route());
+            fresh.add(new Decided(subscription.channel(), decision.route()));
         }
-        store.saveDecision(alert.id(), id, decision.route(), now);
-        return new Routed(decision.route(), true);
+        store.claim(claims, cluster, alert.id(), now);
+        store.countInstant(instant.stream().map(Subscription::id)
+                .filter(id -> decided.get(id) == Route.INSTANT).toList(), now);
+        suppressed.record(alert.id(), copies);
+        store.saveDecisions(alert.id(), decided, now);
+        return new Routed(instant, fresh);
     }
 }

@@ -1,10 +1,15 @@
 package wirewatch.notify.routing;
 
+import java.util.List;
 import wirewatch.notify.subscription.Subscription;
 
 /** Keeps alerts that flood control held back in the subscription's delivery history. */
 public interface SuppressedCopies {
 
-    /** Records that {@code alertId} was not sent to {@code subscription} because {@code suppressedBy} was. */
-    void record(String alertId, Subscription subscription, String suppressedBy);
+    /** {@code alertId} was not sent to {@code subscription} because {@code suppressedBy} was. */
+    record Copy(Subscription subscription, String suppressedBy) {
+    }
+
+    /** Records every copy of {@code alertId} that was held back, in one go. */
+    void record(String alertId, List<Copy> copies);
 }

@@ -4,8 +4,10 @@
  * sources ({@code StoryFilter}), then lets {@code RoutingPolicy} decide per subscription: send now, suppress (flood
  * control: one instant alert per story cluster and category within a window), or keep for a digest (digest
  * subscriptions, and instant ones over their hourly cap). Flood keys, hourly counts and decisions live in
- * PostgreSQL ({@code RoutingStore}) under a per-subscription advisory lock, so they hold across restarts and
- * notify instances. Two ports keep the consequences out: {@link wirewatch.notify.routing.DigestInbox} (implemented
- * in {@code digest}) and {@link wirewatch.notify.routing.SuppressedCopies} (implemented in {@code delivery}).
+ * PostgreSQL ({@code RoutingStore}) under per-subscription advisory locks, so they hold across restarts and notify
+ * instances; they are read and written for up to 500 subscriptions per transaction, one statement each, so an
+ * alert for many subscriptions costs a few statements. Two ports keep the consequences out:
+ * {@link wirewatch.notify.routing.DigestInbox} (implemented in {@code digest}) and
+ * {@link wirewatch.notify.routing.SuppressedCopies} (implemented in {@code delivery}).
  */
 package wirewatch.notify.routing;

@@ -91,6 +91,12 @@ public class SubscriptionStore {
                 .param(id).update();
     }
 
+    /** {@link #recordSuccess(UUID)} for many subscriptions in one statement. */
+    public void recordSuccess(Collection<UUID> ids) {
+        jdbc.sql("update subscriptions set failing_since = null where id = any(?::uuid[]) and failing_since is not null")
+                .param(ids.stream().map(UUID::toString).toArray(String[]::new)).update();
+    }
+
     /**
      * A delivery failed at {@code at}: answers since when the subscription has failed every delivery, {@code at}
      * itself unless it was failing already.

@@ -29,9 +29,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import wirewatch.events.Alert;
 import wirewatch.notify.delivery.AlertSender;
 import wirewatch.notify.delivery.Digest;
@@ -49,10 +49,11 @@ class WebhookSender implements AlertSender, AutoCloseable {
     static final String EVENT_TYPE = "alert.created";
     private static final String USER_AGENT = "Wirewatch-Webhooks/1.0";
     private static final ContentType JSON = ContentType.create("application/json");
-    private static final int MOST_CONNECTIONS = 200;
-    private static final int MOST_CONNECTIONS_PER_RECEIVER = 10;
 
     private record Answer(int status, String retryAfter) {
+    }
+
+    private record Rendered(Alert alert, String head) {
     }
 
     private final CloseableHttpClient http;
@@ -60,18 +61,27 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private final Duration requestTimeout;
     private final Duration disableAfter;
     private final JsonMapper json;
+    private final SigningSecrets secrets;
     private final Clock clock;
+    private volatile Rendered lastRendered;
+
+    @Autowired
+    WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
+                  ObservationRegistry observations, SigningSecrets secrets) {
+        this(properties, resolver, policy, json, observations, secrets, Clock.systemUTC());
+    }
 
     WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
-                  ObservationRegistry observations) {
+                  ObservationRegistry observations, SigningSecrets secrets, Clock clock) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(resolver, policy))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.requestTimeout()))
                         .build())
-                .setMaxConnTotal(MOST_CONNECTIONS)
-                .setMaxConnPerRoute(MOST_CONNECTIONS_PER_RECEIVER)
+                // Kept alive and reused: a fan-out to many webhooks on one host (one route) reuses warm connections.
+                .setMaxConnTotal(properties.maxConnections())
+                .setMaxConnPerRoute(properties.maxConnectionsPerHost())
                 .build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
@@ -91,7 +101,8 @@ class WebhookSender implements AlertSender, AutoCloseable {
         this.requestTimeout = properties.requestTimeout();
         this.disableAfter = properties.disableAfter();
         this.json = json;
-        this.clock = Clock.systemUTC();
+        this.secrets = secrets;
+        this.clock = clock;
     }
 
     @Override
@@ -126,7 +137,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
         var request = new HttpPost(URI.create(subscription.target()));
         request.setHeader("webhook-id", webhookId);
         request.setHeader("webhook-timestamp", Long.toString(timestamp));
-        request.setHeader("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, body));
+        request.setHeader("webhook-signature", signatures(subscription, webhookId, timestamp, body));
         // JSON is UTF-8 by definition (RFC 8259), so the content type names no charset.
         request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
         // The response timeout bounds each wait for bytes; this bounds the whole attempt, for a receiver that
@@ -154,6 +165,16 @@ class WebhookSender implements AlertSender, AutoCloseable {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * One signature per valid secret, space-separated, the newest first: during a rotation's overlap a receiver
+     * that knows either the old or the new secret finds one it can check.
+     */
+    private String signatures(Subscription subscription, String webhookId, long timestamp, String body) {
+        return String.join(" ", secrets.current(subscription).stream()
+                .map(secret -> WebhookSignature.sign(secret, webhookId, timestamp, body))
+                .toList());
     }
 
     private SendOutcome noAnswer() {
@@ -192,16 +213,27 @@ class WebhookSender implements AlertSender, AutoCloseable {
 
     /**
      * The event's {@code timestamp} is when the alert was raised, not when this attempt is made, so every attempt
-     * sends the same body; the attempt's time is in the signed {@code webhook-timestamp} header.
+     * sends the same body; the attempt's time is in the signed {@code webhook-timestamp} header. The deliveries of
+     * one alert differ only in their {@code subscriptionId}, the last field of {@code data}, so the rest is
+     * rendered once per alert rather than once per subscription.
      */
     private String payload(Subscription subscription, Alert alert) {
-        ObjectNode data = json.valueToTree(alert);
-        data.put("subscriptionId", subscription.id().toString());
+        var rendered = lastRendered;
+        if (rendered == null || rendered.alert() != alert) {
+            rendered = new Rendered(alert, eventUpToSubscriptionId(alert));
+            lastRendered = rendered;
+        }
+        return rendered.head() + ",\"subscriptionId\":\"" + subscription.id() + "\"}}";
+    }
+
+    /** The event as JSON without its last two characters, the ends of {@code data} and of the event. */
+    private String eventUpToSubscriptionId(Alert alert) {
         var event = json.createObjectNode();
         event.put("type", EVENT_TYPE);
         event.put("timestamp", (alert.classifiedAt() == null ? clock.instant() : alert.classifiedAt()).toString());
-        event.set("data", data);
-        return json.writeValueAsString(event);
+        event.set("data", json.valueToTree(alert));
+        var complete = json.writeValueAsString(event);
+        return complete.substring(0, complete.length() - 2);
     }
 
     @Override

@@ -42,6 +42,6 @@ class PrivateNetworkPolicyTests {
 
     private static PrivateNetworkPolicy policy(boolean allowPrivateTargets) {
         return new PrivateNetworkPolicy(new WebhookProperties(allowPrivateTargets, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofDays(5)), HostResolver.SYSTEM);
+                Duration.ofSeconds(1), Duration.ofDays(5), Duration.ofHours(24), Duration.ofSeconds(1), 20, 10), HostResolver.SYSTEM);
     }
 }

@@ -76,7 +76,7 @@ class WebhookSenderTests {
         assertThat(policy.refusal(URI.create(target))).isEmpty();
 
         try (var sender = new WebhookSender(properties(false), dns, policy, JsonMapper.builder().build(),
-                ObservationRegistry.NOOP)) {
+                ObservationRegistry.NOOP, SigningSecrets.AS_CREATED)) {
             var outcome = sender.send(UUID.randomUUID(), subscription(target), alert());
 
             assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, failed ->
@@ -116,12 +116,12 @@ class WebhookSenderTests {
     private WebhookSender sender(boolean allowPrivateTargets) {
         var properties = properties(allowPrivateTargets);
         return new WebhookSender(properties, dns, new PrivateNetworkPolicy(properties, dns),
-                JsonMapper.builder().build(), ObservationRegistry.NOOP);
+                JsonMapper.builder().build(), ObservationRegistry.NOOP, SigningSecrets.AS_CREATED);
     }
 
     private static WebhookProperties properties(boolean allowPrivateTargets) {
         return new WebhookProperties(allowPrivateTargets, Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofDays(5));
+                Duration.ofDays(5), Duration.ofHours(24), Duration.ofSeconds(1), 20, 10);
     }
 
     private static Subscription subscription(String target) {

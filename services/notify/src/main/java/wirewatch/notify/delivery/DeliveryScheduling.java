@@ -1,0 +1,20 @@
+package wirewatch.notify.delivery;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delivery package's periodic housekeeping, each job on its own thread. */
+@Configuration(proxyBeanMethods = false)
+class DeliveryScheduling {
+
+    @Bean
+    PeriodicTask abandonedDeliveryRecoveryTask(AbandonedDeliveries abandoned, DeliveryProperties properties) {
+        return new PeriodicTask("notify-delivery-recovery", properties.recoveryInterval(),
+                abandoned::recoverAndReport);
+    }
+
+    @Bean
+    PeriodicTask alertRetentionTask(AlertRetention retention, RetentionProperties properties) {
+        return new PeriodicTask("notify-alert-retention", properties.interval(), retention::deleteExpired);
+    }
+}

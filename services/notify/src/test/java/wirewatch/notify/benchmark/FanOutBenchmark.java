@@ -1,0 +1,177 @@
+package wirewatch.notify.benchmark;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import wirewatch.events.Topics;
+import wirewatch.notify.NotifyApplication;
+import wirewatch.notify.TestDatabases;
+
+/**
+ * Fans alerts out to many webhook subscriptions and reports deliveries per second: notify runs in this JVM as the
+ * whole application (its Kafka listener reads the alerts from an embedded broker, the ledger is a real embedded
+ * PostgreSQL, every request is signed and POSTed over loopback to a JDK HTTP server that answers 204). A delivery
+ * counts once the ledger says {@code delivered}. The first alerts warm the JVM up and are not counted.
+ *
+ * <pre>
+ * ./mvnw -pl services/notify -Pbenchmark test-compile exec:exec -Dbenchmark.args="10000 2 10"
+ * </pre>
+ * Arguments: subscriptions, warm-up alerts, measured alerts.
+ */
+public final class FanOutBenchmark {
+
+    private FanOutBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int subscriptions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int measured = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN); // the broker's chatter
+        var kafka = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALERTS);
+        kafka.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+        var databaseUrl = TestDatabases.newDatabase();
+        var receiver = Receiver.start();
+        var context = new SpringApplicationBuilder(NotifyApplication.class).run(
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--wirewatch.api.key=benchmark",
+                "--wirewatch.notify.webhook.allow-private-targets=true");
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            var jdbc = JdbcClient.create(new DriverManagerDataSource(databaseUrl, "postgres", "postgres"));
+            insertSubscriptions(jdbc, subscriptions, receiver.url());
+
+            publish(producer, "warm-up", warmUp);
+            awaitDelivered(jdbc, (long) warmUp * subscriptions, Duration.ofMinutes(10));
+            long before = receiver.requests();
+
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
+            long started = System.nanoTime();
+            publish(producer, "measured", measured);
+            awaitDelivered(jdbc, (long) (warmUp + measured) * subscriptions, Duration.ofMinutes(20));
+            var took = Duration.ofNanos(System.nanoTime() - started);
+            long cpu = os.getProcessCpuTime() - cpuBefore;
+
+            long deliveries = (long) measured * subscriptions;
+            System.out.printf("%d alerts x %d webhook subscriptions: %d deliveries in %.2f s = %.0f deliveries/s"
+                            + " (requests seen by the receiver: %d, distinct webhook-ids: %d); CPU of this JVM (notify and"
+                            + " the receiver) %.0f µs per delivery; load average %.1f on %d cores%n",
+                    measured, subscriptions, deliveries, took.toNanos() / 1e9,
+                    deliveries / (took.toNanos() / 1e9), receiver.requests() - before, receiver.distinctIds(),
+                    cpu / 1e3 / deliveries, os.getSystemLoadAverage(), os.getAvailableProcessors());
+        } finally {
+            context.close();
+            receiver.stop();
+            kafka.destroy();
+        }
+        System.exit(0);
+    }
+
+    /** Each with its own URL (the receiver answers any) and its own random secret. */
+    private static void insertSubscriptions(JdbcClient jdbc, int count, String url) {
+        jdbc.sql("""
+                        insert into subscriptions (id, channel, target, categories, mode, status, secret,
+                                                   unsubscribe_token, created_at)
+                        select gen_random_uuid(), 'webhook', ? || n, '{CEASEFIRE}', 'instant', 'active',
+                               'whsec_' || encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'),
+                               gen_random_uuid()::text, now()
+                          from generate_series(1, ?) as n""")
+                .params(url, count).update();
+    }
+
+    private static void publish(KafkaProducer<String, String> producer, String prefix, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            var id = prefix + "-" + i;
+            producer.send(new ProducerRecord<>(Topics.ALERTS, id, """
+                    {"id": "%s", "storyId": "story-%s", "clusterId": "cluster-%s",
+                     "story": {"title": "Ceasefire talks resume", "url": "https://example.com/%s",
+                               "source": "example.com", "publishedAt": "2026-11-20T08:00:00Z"},
+                     "categories": ["CEASEFIRE"],
+                     "matches": [{"ruleId": "ceasefire", "category": "CEASEFIRE", "confidence": 0.9,
+                                  "evidence": ["Both sides agreed a ceasefire from Monday."], "stance": "PROPOSED"}],
+                     "rulesetVersion": "sha256:0123", "classifiedAt": "2026-11-20T08:01:00Z"}"""
+                    .formatted(id, id, id, id))).get();
+        }
+    }
+
+    private static void awaitDelivered(JdbcClient jdbc, long expected, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            long delivered = jdbc.sql("select count(*) from deliveries where status = 'delivered'")
+                    .query(Long.class).single();
+            if (delivered >= expected) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + delivered + " of " + expected + " deliveries after "
+                        + atMost);
+            }
+            Thread.sleep(100); // a load runner polling its result, not a test waiting for one
+        }
+    }
+
+    /** Answers 204 to every POST, counting requests and distinct webhook-ids. */
+    private record Receiver(HttpServer server, AtomicLong count, Map<String, Boolean> ids) {
+
+        static Receiver start() throws IOException {
+            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            var receiver = new Receiver(server, new AtomicLong(), new ConcurrentHashMap<>());
+            server.createContext("/hooks/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    receiver.ids.put(exchange.getRequestHeaders().getFirst("webhook-id"), Boolean.TRUE);
+                    receiver.count.incrementAndGet();
+                    exchange.sendResponseHeaders(204, -1);
+                }
+            });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return receiver;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/";
+        }
+
+        long requests() {
+            return count.get();
+        }
+
+        int distinctIds() {
+            return ids.size();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package wirewatch.notify.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import wirewatch.notify.TestDatabases;
+import wirewatch.notify.routing.SuppressedCopies;
+import wirewatch.notify.subscription.Channel;
+import wirewatch.notify.subscription.Mode;
+import wirewatch.notify.subscription.Subscription;
+import wirewatch.notify.subscription.SubscriptionStatus;
+
+/** The claims that keep one delivery per (alert, subscription) from being sent twice at once. */
+class DeliveryLedgerTests {
+
+    private final JdbcClient jdbc = JdbcClient.create(TestDatabases.newMigratedDatabase());
+    private final DeliveryLedger ledger = new DeliveryLedger(jdbc);
+    private final Subscription first = subscription("first");
+    private final Subscription second = subscription("second");
+
+    @Test
+    void claimsEachDeliveryOfAnAlertOnceHoweverOftenTheAlertIsRead() {
+        var claimed = ledger.claimNew("alert-1", List.of(first));
+
+        assertThat(claimed).containsOnlyKeys(first.id());
+        assertThat(claimed.get(first.id())).satisfies(delivery -> {
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(delivery.attempts()).isEqualTo(1);
+            assertThat(delivery.lastAttemptAt()).isNotNull();
+        });
+
+        var again = ledger.claimNew("alert-1", List.of(first, second));
+
+        assertThat(again).containsOnlyKeys(second.id());
+        assertThat(jdbc.sql("select count(*) from deliveries").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void reclaimsAPendingDeliveryOnlyAfterItsClaimTimedOutAndKeepsItsId() {
+        var delivery = ledger.claimNew("alert-2", List.of(first)).get(first.id());
+
+        assertThat(ledger.claimAbandoned(Duration.ofMinutes(2), 100)).isEmpty();
+
+        jdbc.sql("update deliveries set last_attempt_at = now() - interval '3 minutes' where id = ?")
+                .param(delivery.id()).update();
+        var reclaimed = ledger.claimAbandoned(Duration.ofMinutes(2), 100);
+
+        assertThat(reclaimed).singleElement().satisfies(again -> {
+            assertThat(again.id()).isEqualTo(delivery.id());
+            assertThat(again.attempts()).isEqualTo(2);
+        });
+        assertThat(ledger.claimAbandoned(Duration.ofMinutes(2), 100)).isEmpty();
+    }
+
+    @Test
+    void leavesDeliveredDeliveriesAlone() {
+        var delivery = ledger.claimNew("alert-3", List.of(first)).get(first.id());
+        ledger.markDelivered(List.of(delivery.id()));
+        jdbc.sql("update deliveries set last_attempt_at = now() - interval '1 hour'").update();
+
+        assertThat(ledger.claimAbandoned(Duration.ofMinutes(2), 100)).isEmpty();
+        assertThat(ledger.find(delivery.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void letsARetryRecordClaimItsAttemptOnlyOnce() {
+        var delivery = ledger.claimNew("alert-4", List.of(first)).get(first.id());
+        var retryId = UUID.randomUUID();
+        ledger.markRetrying(delivery.id(), "HTTP 503", retryId, Instant.now());
+
+        assertThat(ledger.claimRetry(delivery.id(), retryId)).isTrue();
+        assertThat(ledger.claimRetry(delivery.id(), retryId)).isFalse();
+        assertThat(ledger.find(delivery.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void neverClaimsNorRecoversACopyThatFloodControlSuppressed() {
+        ledger.record("alert-5", List.of(new SuppressedCopies.Copy(first, "alert-0")));
+        jdbc.sql("update deliveries set created_at = now() - interval '1 hour'").update();
+
+        assertThat(ledger.claimNew("alert-5", List.of(first))).isEmpty();
+        assertThat(ledger.claimAbandoned(Duration.ofMinutes(2), 100)).isEmpty();
+        assertThat(jdbc.sql("select status from deliveries").query(String.class).single()).isEqualTo("suppressed");
+    }
+
+    @Test
+    void claimsADigestsDeliveryUnderItsSubjectIdOnce() {
+        var subject = "digest:" + UUID.randomUUID();
+
+        assertThat(ledger.claimNew(subject, List.of(first))).containsOnlyKeys(first.id());
+        assertThat(ledger.claimNew(subject, List.of(first))).isEmpty();
+    }
+
+    private Subscription subscription(String name) {
+        var subscription = new Subscription(UUID.randomUUID(), Channel.WEBHOOK, "https://hooks.example.org/" + name,
+                List.of("CEASEFIRE"), 0, List.of(), List.of(), Mode.INSTANT, null, SubscriptionStatus.ACTIVE,
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "unsubscribe-" + name, null, null, Instant.now());
+        jdbc.sql("""
+                        insert into subscriptions (id, channel, target, categories, mode, status, secret,
+                                                   unsubscribe_token, created_at)
+                        values (?, 'webhook', ?, '{CEASEFIRE}', 'instant', 'active', ?, ?, now())""")
+                .params(subscription.id(), subscription.target(), subscription.secret(),
+                        subscription.unsubscribeToken())
+                .update();
+        return subscription;
+    }
+}
