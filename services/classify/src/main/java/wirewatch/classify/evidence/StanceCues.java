@@ -312,28 +312,31 @@ final class StanceCues {
     }
 
     /**
-     * Where the first match of a union of cues starts, or -1. Every cue starts at a word boundary, except those
-     * that start at "n’t", at an apostrophe ("Moscow’s position") or a quote, or at the start of the text; so
-     * the inside of a word, where the regex engine would try each of the many alternatives in turn only to fail
-     * at their "\\b", is skipped. What the regex engine takes for a word character decides: a letter, a digit or
-     * '_' (see {@link Pattern}'s "\\b").
+     * Where the first match of a union of cues starts, or -1. Every cue starts with a word, the first letter of a
+     * word ("\b" then a letter), except those that start at "n’t", at an apostrophe ("Moscow’s position") or a
+     * quote, and "provided" at the start of the text. The regex engine would try each of the many alternatives
+     * at every character, only to fail at their "\b" or first letter; here they are tried only where a cue can
+     * start. What the regex engine takes for a word character decides: a letter, a digit or '_' (see
+     * {@link Pattern}'s "\b").
      */
     private static int earliestStart(Matcher union, String lower) {
         union.useTransparentBounds(true).useAnchoringBounds(false);
         int length = lower.length();
         for (int at = 0; at < length; at++) {
-            char c = lower.charAt(at);
-            if (at > 0 && c != 'n' && isWordChar(c) && isWordChar(lower.charAt(at - 1))) {
-                continue;
-            }
-            if (union.region(at, length).lookingAt()) {
+            if (mayStartCue(lower, at) && union.region(at, length).lookingAt()) {
                 return at;
             }
         }
         return -1;
     }
 
-    /** A word character for "\\b" that is surely one: surrogates and combining marks are left to the regex. */
+    private static boolean mayStartCue(String lower, int at) {
+        char c = lower.charAt(at);
+        return at == 0 || c == 'n' || "’'‘\"“".indexOf(c) >= 0
+                || (isWordChar(c) && !isWordChar(lower.charAt(at - 1)));
+    }
+
+    /** A word character for "\b" that is surely one: surrogates and combining marks are left to the regex. */
     private static boolean isWordChar(char c) {
         return c == '_' || (!Character.isSurrogate(c) && Character.getType(c) != Character.NON_SPACING_MARK
                 && Character.isLetterOrDigit(c));
