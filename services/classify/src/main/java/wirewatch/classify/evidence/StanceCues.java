@@ -316,8 +316,7 @@ final class StanceCues {
      * word ("\b" then a letter), except those that start at "n’t", at an apostrophe ("Moscow’s position") or a
      * quote, and "provided" at the start of the text. The regex engine would try each of the many alternatives
      * at every character, only to fail at their "\b" or first letter; here they are tried only where a cue can
-     * start. What the regex engine takes for a word character decides: a letter, a digit or '_' (see
-     * {@link Pattern}'s "\b").
+     * start.
      */
     private static int earliestStart(Matcher union, String lower) {
         union.useTransparentBounds(true).useAnchoringBounds(false);
@@ -336,10 +335,12 @@ final class StanceCues {
                 || (isWordChar(c) && !isWordChar(lower.charAt(at - 1)));
     }
 
-    /** A word character for "\b" that is surely one: surrogates and combining marks are left to the regex. */
+    /**
+     * A word character as "\b" sees it: without {@link Pattern#UNICODE_CHARACTER_CLASS}, only an ASCII letter, digit
+     * or '_' ("réunless" holds "unless" at a boundary).
+     */
     private static boolean isWordChar(char c) {
-        return c == '_' || (!Character.isSurrogate(c) && Character.getType(c) != Character.NON_SPACING_MARK
-                && Character.isLetterOrDigit(c));
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** A stance's cue patterns, with their union (and that of all but the refusals) for the first pass. */
