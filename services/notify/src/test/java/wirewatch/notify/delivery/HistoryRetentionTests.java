@@ -43,6 +43,26 @@ class HistoryRetentionTests {
     }
 
     @Test
+    void removesTheOldHistoryOfEverySubscriptionHoweverMany() {
+        // 2,000 more subscriptions (2,001 in all, more than two pages of them), each with one old delivery
+        jdbc.sql("""
+                        insert into subscriptions (id, channel, target, categories, mode, status, secret,
+                                                   unsubscribe_token, created_at)
+                        select gen_random_uuid(), 'webhook', 'https://hooks.example.org/many', '{CEASEFIRE}',
+                               'instant', 'active', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'many-' || n, now()
+                          from generate_series(1, 2000) as n""").update();
+        jdbc.sql("""
+                        insert into deliveries (id, alert_id, subscription_id, channel, status, created_at)
+                        select gen_random_uuid(), 'old', id, 'webhook', 'delivered', now() - interval '15 days'
+                          from subscriptions""").update();
+        delivery("recent", 1, "delivered", subscription);
+
+        assertThat(retention.removeExpiredDeliveries()).isEqualTo(2001);
+
+        assertThat(jdbc.sql("select alert_id from deliveries").query(String.class).list()).containsExactly("recent");
+    }
+
+    @Test
     void keepsADeliveryAsLongAsASuppressedCopyOfItIsKept() {
         delivery("shown-beside-a-recent-copy", 15, "delivered", subscription);
         copy("recent-copy", 13, "shown-beside-a-recent-copy", subscription);
