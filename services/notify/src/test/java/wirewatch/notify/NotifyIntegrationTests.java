@@ -23,10 +23,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 import wirewatch.events.Topics;
@@ -57,7 +60,13 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
                 "evidence": ["He insists on controlling all four eastern Ukrainian regions."], "stance": "DEMANDED"}],
              "rulesetVersion": "sha256:0123", "classifiedAt": "2025-05-20T08:01:00Z"}""";
 
+    private static final TopicPartition ALERTS = new TopicPartition(Topics.ALERTS, 0);
+    // Generous: on a loaded 2-core machine a retry chain, a confirmation mail or a consumer group's join takes many
+    // times longer than on a quiet one. Awaitility still polls every 100 ms, so a quick pass stays quick.
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
     private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final List<String> subscriptions = new ArrayList<>();
 
     @Autowired
     private MeterRegistry meters;
@@ -65,16 +74,32 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    private JdbcClient jdbc;
+
     // Other test classes share the context and its meters, so this test counts from what it found.
     private final Map<String, Double> countedBefore = new HashMap<>();
 
+    /**
+     * Counts from a quiet service: an alert another test class produced and notify has not read yet, or a retry it
+     * has not made yet, would otherwise land in this test's counts (and does, on a loaded machine).
+     */
     @BeforeEach
-    void noteCounts() {
+    void noteCountsOnceQuiet() {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(committedOffset()).isEqualTo(endOffset());
+            assertThat(jdbc.sql("select count(*) from deliveries where status in ('pending', 'retrying')")
+                    .query(Integer.class).single()).isZero();
+        });
         meters.getMeters().forEach(meter -> countedBefore.put(key(meter.getId()), count(meter)));
     }
 
+    // Deleted, so later tests' alerts do not reach them.
     @AfterEach
-    void stopReceiver() {
+    void cleanUp() throws Exception {
+        for (var id : subscriptions) {
+            call("DELETE", "/api/subscriptions/" + id, null);
+        }
         receiver.close();
     }
 
@@ -91,15 +116,18 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
         var tooUnsureUrl = receiver.url(200, "too-unsure");
         webhook(tooUnsureUrl, List.of("SANCTIONS_RELIEF", "TERRITORY"), 0.9);
         var reader = "reader@kafka.example.org";
-        subscribe(Map.of("channel", "email", "target", reader, "categories", List.of("TERRITORY", "NEUTRALITY"),
-                "mode", "instant"));
+        subscriptions.add(subscribe(Map.of("channel", "email", "target", reader,
+                "categories", List.of("TERRITORY", "NEUTRALITY"), "mode", "instant")).path("id").asString());
         assertThat(call("GET", "/confirm?token=" + confirmationToken(reader), null, null).statusCode())
                 .isEqualTo(200);
 
         produce("story-seed-1", ALERT);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(receiver.receivedAt(okUrl)).hasSize(1);
+            // the receiver records a request before it answers, so the ledger may not know yet
+            assertThat(deliveries(ok)).singleElement()
+                    .satisfies(delivery -> assertThat(delivery.path("status").asString()).isEqualTo("delivered"));
             assertThat(alertMailsTo(reader)).hasSize(1);
             assertThat(getJson("/api/subscriptions/" + gone.path("id").asString()).path("status").asString())
                     .isEqualTo("disabled");
@@ -178,9 +206,11 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
         // A replay from offset 0, as after a lost commit or an operator's reset: still nothing delivered twice.
         var listener = listeners.getListenerContainer("notify");
         listener.stop();
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
-            admin.alterConsumerGroupOffsets("notify",
-                    Map.of(new TopicPartition(Topics.ALERTS, 0), new OffsetAndMetadata(0))).all().get();
+        try (var admin = admin()) {
+            // The broker refuses to move the offsets of a group that still has members; leaving takes a moment.
+            await().atMost(PATIENCE).until(() -> admin.describeConsumerGroups(List.of("notify")).all().get()
+                    .get("notify").groupState() == GroupState.EMPTY);
+            admin.alterConsumerGroupOffsets("notify", Map.of(ALERTS, new OffsetAndMetadata(0))).all().get();
         }
         listener.start();
         awaitDeadLetters("pill", 2);
@@ -213,8 +243,29 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
     }
 
     private JsonNode webhook(String url, List<String> categories, double minConfidence) throws Exception {
-        return subscribe(Map.of("channel", "webhook", "target", url, "categories", categories,
+        var created = subscribe(Map.of("channel", "webhook", "target", url, "categories", categories,
                 "minConfidence", minConfidence, "mode", "instant"));
+        subscriptions.add(created.path("id").asString());
+        return created;
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()));
+    }
+
+    /** Where the notify group has read {@code news.alerts.v1} to; 0 before it has committed anything. */
+    private long committedOffset() throws Exception {
+        try (var admin = admin()) {
+            var committed = admin.listConsumerGroupOffsets("notify").partitionsToOffsetAndMetadata().get()
+                    .get(ALERTS);
+            return committed == null ? 0 : committed.offset();
+        }
+    }
+
+    private long endOffset() throws Exception {
+        try (var admin = admin()) {
+            return admin.listOffsets(Map.of(ALERTS, OffsetSpec.latest())).partitionResult(ALERTS).get().offset();
+        }
     }
 
     private List<JsonNode> deliveries(JsonNode subscription) throws Exception {
@@ -248,7 +299,7 @@ class NotifyIntegrationTests extends IntegrationTestSupport {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
             consumer.subscribe(List.of(Topics.ALERTS_DEAD_LETTER));
             var deadLetters = new ArrayList<ConsumerRecord<String, byte[]>>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            await().atMost(PATIENCE).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(deadLetters::add);
                 assertThat(deadLetters).filteredOn(record -> record.key().equals(key)).hasSize(count);
             });

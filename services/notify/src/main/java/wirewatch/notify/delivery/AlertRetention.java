@@ -3,8 +3,6 @@ package wirewatch.notify.delivery;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,14 +11,12 @@ import org.springframework.stereotype.Component;
  * Deletes stored alerts older than {@code wirewatch.notify.retention.alerts} that no delivery still in flight
  * (pending or retrying) needs and no digest holds: a digest is read again, alerts and all, for every retry and
  * replay of its delivery (and {@code digest_items} refers to its alerts by foreign key). Delivered and failed
- * deliveries keep their ledger rows; a failed one whose alert is gone can no longer be replayed, and says so when
- * asked to.
+ * deliveries keep their ledger rows ({@link HistoryRetention} deletes those later); a failed one whose alert is gone
+ * can no longer be replayed, and says so when asked to. An alert locked by a digest taking it in is skipped, left for
+ * the next run.
  */
 @Component
 class AlertRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(AlertRetention.class);
-    private static final int BATCH = 5000;
 
     private final JdbcClient jdbc;
     private final RetentionProperties properties;
@@ -40,10 +36,8 @@ class AlertRetention {
     /** @return how many alerts were deleted; in batches, so no statement holds many locks for long */
     int deleteExpired() {
         var cutoff = OffsetDateTime.ofInstant(clock.instant().minus(properties.alerts()), ZoneOffset.UTC);
-        int deleted = 0;
-        int batch;
-        do {
-            batch = jdbc.sql("""
+        int batchSize = properties.batchSize();
+        return HistoryRetention.inBatches(batchSize, () -> jdbc.sql("""
                             delete from alerts where id in (
                                 select id from alerts
                                  where received_at < ?
@@ -52,13 +46,7 @@ class AlertRetention {
                                                       and deliveries.status in ('pending', 'retrying'))
                                    and not exists (select 1 from digest_items
                                                     where digest_items.alert_id = alerts.id)
-                                 limit ?)""")
-                    .params(cutoff, BATCH).update();
-            deleted += batch;
-        } while (batch == BATCH);
-        if (deleted > 0) {
-            log.info("Deleted {} alerts received before {}", deleted, cutoff);
-        }
-        return deleted;
+                                 limit ? for update skip locked)""")
+                    .params(cutoff, batchSize).update());
     }
 }

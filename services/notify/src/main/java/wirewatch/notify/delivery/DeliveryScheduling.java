@@ -14,7 +14,7 @@ class DeliveryScheduling {
     }
 
     @Bean
-    PeriodicTask alertRetentionTask(AlertRetention retention, RetentionProperties properties) {
-        return new PeriodicTask("notify-alert-retention", properties.interval(), retention::deleteExpired);
+    PeriodicTask retentionTask(Retention retention, RetentionProperties properties) {
+        return new PeriodicTask("notify-retention", properties.interval(), retention::run);
     }
 }

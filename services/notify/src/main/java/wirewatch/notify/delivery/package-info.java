@@ -13,8 +13,10 @@
  * every attempt and replay, and every attempt first claims its row (a first attempt by inserting it, for all of an
  * alert's subscriptions in one statement), so nothing is sent twice at the same time; successes are recorded by
  * group commit ({@code DeliveredRecorder}); {@code AbandonedDeliveries} sends again, under the same id, what a
- * process that died left claimed, alert or digest; {@code AlertRetention} deletes stored alerts that no delivery
- * in flight and no digest needs. Copies that flood control suppressed are ledger rows too ({@code suppressed},
+ * process that died left claimed, alert or digest; {@code Retention} runs the retention of every table that grows
+ * with the alerts: routing's ({@link wirewatch.notify.routing.RoutingRetention}), the delivery history and old
+ * digests ({@code HistoryRetention}), then stored alerts no delivery in flight and no digest needs
+ * ({@code AlertRetention}). Copies that flood control suppressed are ledger rows too ({@code suppressed},
  * naming the alert that suppressed them), so the history shows them.
  * The queue itself is a port ({@link wirewatch.notify.delivery.DeliveryQueue}), implemented on Kafka in
  * {@code pipeline}.

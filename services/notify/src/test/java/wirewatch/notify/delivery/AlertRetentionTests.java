@@ -18,7 +18,7 @@ class AlertRetentionTests {
 
     private final JdbcClient jdbc = JdbcClient.create(TestDatabases.newMigratedDatabase());
     private final AlertRetention retention = new AlertRetention(jdbc,
-            new RetentionProperties(Duration.ofDays(14), Duration.ofHours(1)), new MutableClock(NOW));
+            new RetentionProperties(Duration.ofDays(14), Duration.ofDays(14), Duration.ofHours(1), 5000), new MutableClock(NOW));
     private final UUID subscription = UUID.randomUUID();
 
     @Test
