@@ -172,7 +172,11 @@ class WebhookSender implements AlertSender, AutoCloseable {
      * that knows either the old or the new secret finds one it can check.
      */
     private String signatures(Subscription subscription, String webhookId, long timestamp, String body) {
-        return String.join(" ", secrets.current(subscription).stream()
+        var current = secrets.current(subscription);
+        if (current.size() == 1) {
+            return WebhookSignature.sign(current.getFirst(), webhookId, timestamp, body);
+        }
+        return String.join(" ", current.stream()
                 .map(secret -> WebhookSignature.sign(secret, webhookId, timestamp, body))
                 .toList());
     }
