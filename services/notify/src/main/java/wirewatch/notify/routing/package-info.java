@@ -5,8 +5,8 @@
  * control: one instant alert per story cluster and category within a window), or keep for a digest (digest
  * subscriptions, and instant ones over their hourly cap). Flood keys, hourly counts and decisions live in
  * PostgreSQL ({@code RoutingStore}) under per-subscription advisory locks, so they hold across restarts and notify
- * instances; they are read and written for up to 500 subscriptions per transaction, one statement each, so an
- * alert for many subscriptions costs a few statements. Two ports keep the consequences out:
+ * instances; they are read together in one statement and written together in another, for up to 500
+ * subscriptions per transaction, so an alert for many subscriptions costs a few statements. Two ports keep the consequences out:
  * {@link wirewatch.notify.routing.DigestInbox} (implemented in {@code digest}) and
  * {@link wirewatch.notify.routing.SuppressedCopies} (implemented in {@code delivery}).
  */
