@@ -2,8 +2,11 @@ package wirewatch.notify.benchmark;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,7 +51,8 @@ public final class FanOutBenchmark {
         kafka.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         kafka.afterPropertiesSet();
-        var databaseUrl = TestDatabases.newDatabase();
+        var statements = Boolean.getBoolean("fanout.statements");
+        var databaseUrl = statements ? databaseWithStatementStatistics() : TestDatabases.newDatabase();
         var receiver = LocalReceiver.start();
         var context = new SpringApplicationBuilder(NotifyApplication.class).run(
                 "--server.port=0",
@@ -72,6 +76,9 @@ public final class FanOutBenchmark {
 
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             var postgres = postgresProcess(jdbc);
+            if (statements) {
+                jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+            }
             long notifyBefore = os.getProcessCpuTime();
             var receiverBefore = receiver.cpu();
             var postgresBefore = cpuOf(postgres);
@@ -94,12 +101,46 @@ public final class FanOutBenchmark {
                     notifyCpu / 1e3 / deliveries, receiverCpu / 1e3 / deliveries, postgresCpu / 1e3 / deliveries,
                     (notifyCpu + receiverCpu + postgresCpu) / 1e3 / deliveries,
                     os.getSystemLoadAverage(), os.getAvailableProcessors());
+            if (statements) {
+                printTopStatements(jdbc);
+            }
         } finally {
             context.close();
             receiver.close();
             kafka.destroy();
         }
         System.exit(0);
+    }
+
+    /**
+     * With {@code -Dfanout.statements=true} (in {@code -Dbenchmark.jvmArgs}) the runner starts a PostgreSQL of its
+     * own with {@code pg_stat_statements} loaded and prints the statements that took PostgreSQL longest during the
+     * measured alerts (their time includes waiting for a core on a busy machine).
+     */
+    private static String databaseWithStatementStatistics() throws IOException, SQLException {
+        var server = EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all")
+                .start();
+        try (var connection = server.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database fanout");
+        }
+        var url = server.getJdbcUrl("postgres", "fanout");
+        try (var connection = DriverManager.getConnection(url, "postgres", "postgres");
+                var statement = connection.createStatement()) {
+            statement.execute("create extension pg_stat_statements");
+        }
+        return url;
+    }
+
+    private static void printTopStatements(JdbcClient jdbc) {
+        System.out.println("Statements that took PostgreSQL longest (ms, calls, rows, statement):");
+        jdbc.sql("""
+                        select round(total_exec_time) || ' ms, ' || calls || ', ' || rows || ', '
+                               || left(regexp_replace(query, '\\s+', ' ', 'g'), 200)
+                          from pg_stat_statements order by total_exec_time desc limit 15""")
+                .query(String.class).list().forEach(System.out::println);
     }
 
     /** Each with its own URL (the receiver answers any) and its own random secret. */
