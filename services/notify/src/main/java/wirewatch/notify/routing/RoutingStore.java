@@ -70,8 +70,9 @@ class RoutingStore {
         var decisions = new HashMap<UUID, Route>();
         var holders = new HashMap<UUID, Map<String, RoutingPolicy.Holder>>();
         var sent = new HashMap<UUID, Integer>();
-        // The three reads the chunk needs, each by its table's primary key as on its own, as one result: a row
-        // per earlier decision, per hourly count and per key held, told apart by its first column.
+        // The chunk's three reads in one round trip, each branch using its table's primary key as it would alone
+        // (a join to an unnested array of ids let the planner scan every flood key instead): a row per earlier
+        // decision, per hourly count and per key held, told apart by its first column.
         jdbc.sql("""
                         select 'decision' as kind, subscription_id, route as category, null as alert_id,
                                null::timestamptz as claimed_at, null::integer as sent
