@@ -5,6 +5,7 @@ import io.micrometer.context.ContextSnapshotFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -64,7 +65,10 @@ public class AlertDispatcher {
                 if (delivery == null) {
                     metrics.skippedDuplicate(subscription.channel());
                 } else {
-                    deliveries.add(executor.submit(() -> deliver(delivery, subscription, content)));
+                    // The permit is taken here rather than on the sending thread, so an alert for ten thousand
+                    // subscriptions has as many sending threads alive as may send, not ten thousand parked ones.
+                    sending.acquireUninterruptibly();
+                    deliveries.add(submit(executor, () -> deliver(delivery, subscription, content)));
                 }
             }
             for (var delivery : deliveries) {
@@ -73,13 +77,22 @@ public class AlertDispatcher {
         }
     }
 
+    private Future<?> submit(ExecutorService executor, Runnable delivery) {
+        try {
+            return executor.submit(delivery);
+        } catch (RuntimeException e) {
+            sending.release();
+            throw e;
+        }
+    }
+
     /**
-     * The permit bounds the sends in flight, not the recording of their outcomes, which the ledger batches: a
-     * send that waited for its own row to be written would hold a permit that another send could use.
+     * Runs holding a permit, and gives it back once sent: the permit bounds the sends in flight, not the recording
+     * of their outcomes, which the ledger batches; a send that waited for its own row to be written would hold a
+     * permit that another send could use.
      */
     private void deliver(Delivery delivery, Subscription subscription, DeliveryContent content) {
         SendOutcome outcome;
-        sending.acquireUninterruptibly();
         try {
             outcome = attempts.send(delivery, subscription, content);
         } finally {

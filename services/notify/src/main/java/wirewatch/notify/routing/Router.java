@@ -18,9 +18,11 @@ import wirewatch.notify.subscription.SubscriptionStore;
 /**
  * Decides, for each active subscription an alert is relevant to, whether it gets the alert now, not at all (a
  * flood-control copy) or in a digest. The decisions are recorded together with their consequences (flood keys, the
- * hourly counts, the digest items, the suppressed history entries) in one transaction per chunk of subscriptions,
- * each step one statement for the whole chunk, so an alert read again after a crash meets its earlier decisions and
- * changes nothing, and an alert reaching ten thousand subscriptions costs tens of statements, not tens of thousands.
+ * hourly counts, the digest items, the suppressed history entries) in one transaction per chunk of subscriptions:
+ * one statement takes the chunk's locks, one reads its state, one writes the decisions, keys and counts (digest
+ * items and suppressed copies, when there are any, add theirs), so an alert read again after a crash meets its
+ * earlier decisions and changes nothing, and an alert reaching ten thousand subscriptions costs tens of statements,
+ * not tens of thousands.
  */
 @Service
 public class Router {
@@ -93,32 +95,32 @@ public class Router {
     private Routed route(Alert alert, List<Relevant> chunk, Instant now) {
         var ids = chunk.stream().map(each -> each.subscription().id()).toList();
         store.lockSubscriptions(ids);
-        var earlier = store.decisions(alert.id(), ids);
-        var undecided = chunk.stream().filter(each -> !earlier.containsKey(each.subscription().id())).toList();
+        // An alert from an outside producer may lack a cluster; its story is then a cluster of its own.
+        var cluster = alert.clusterId() == null ? alert.storyId() : alert.clusterId();
+        var state = store.state(alert.id(), ids, cluster, alert.categories(), now);
         var instant = new ArrayList<Subscription>();
         chunk.stream().map(Relevant::subscription)
-                .filter(subscription -> earlier.get(subscription.id()) == Route.INSTANT)
+                .filter(subscription -> state.decisions().get(subscription.id()) == Route.INSTANT)
                 .forEach(instant::add);
+        var undecided = chunk.stream().filter(each -> !state.decisions().containsKey(each.subscription().id()))
+                .toList();
         if (undecided.isEmpty()) {
             return new Routed(instant, List.of());
         }
-        // An alert from an outside producer may lack a cluster; its story is then a cluster of its own.
-        var cluster = alert.clusterId() == null ? alert.storyId() : alert.clusterId();
-        var undecidedIds = undecided.stream().map(each -> each.subscription().id()).toList();
-        var holders = store.holders(undecidedIds, cluster, alert.categories());
-        var sent = store.sentInHourOf(undecidedIds, now);
         var decided = new HashMap<UUID, Route>();
         var fresh = new ArrayList<Decided>();
         var claims = new ArrayList<RoutingStore.Claim>();
+        var counted = new ArrayList<UUID>();
         var copies = new ArrayList<SuppressedCopies.Copy>();
         for (var each : undecided) {
             var subscription = each.subscription();
             var id = subscription.id();
             var decision = policy.decide(subscription.mode(), each.categories(),
-                    holders.getOrDefault(id, Map.of()), sent.getOrDefault(id, 0), now);
+                    state.holders().getOrDefault(id, Map.of()), state.sent().getOrDefault(id, 0), now);
             switch (decision.route()) {
                 case INSTANT -> {
                     decision.claimed().forEach(category -> claims.add(new RoutingStore.Claim(id, category)));
+                    counted.add(id);
                     instant.add(subscription);
                 }
                 case SUPPRESSED -> copies.add(new SuppressedCopies.Copy(subscription, decision.suppressedBy()));
@@ -128,11 +130,8 @@ public class Router {
             decided.put(id, decision.route());
             fresh.add(new Decided(subscription.channel(), decision.route()));
         }
-        store.claim(claims, cluster, alert.id(), now);
-        store.countInstant(instant.stream().map(Subscription::id)
-                .filter(id -> decided.get(id) == Route.INSTANT).toList(), now);
+        store.record(alert.id(), decided, claims, cluster, counted, now);
         suppressed.record(alert.id(), copies);
-        store.saveDecisions(alert.id(), decided, now);
         return new Routed(instant, fresh);
     }
 }

@@ -5,17 +5,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code routing_decisions}, {@code flood_keys} and {@code instant_counts} tables, each read or written for all
- * the subscriptions of a routing chunk at once. Every method is meant to run inside one routing transaction that
- * first took {@link #lockSubscriptions}.
+ * The {@code routing_decisions}, {@code flood_keys} and {@code instant_counts} tables, read together in one
+ * statement and written together in another for all the subscriptions of a routing chunk at once, so routing a
+ * chunk costs three round trips (locks, state, record) besides its transaction's own. Every method is meant to run
+ * inside one routing transaction that first took {@link #lockSubscriptions}.
  */
 @Repository
 class RoutingStore {
@@ -51,78 +52,80 @@ class RoutingStore {
                 .query(Long.class).single();
     }
 
-    /** Earlier decisions about the alert, for those of the subscriptions that have one. */
-    Map<UUID, Route> decisions(String alertId, List<UUID> subscriptionIds) {
-        return jdbc.sql("""
-                        select subscription_id, route from routing_decisions
-                         where alert_id = ? and subscription_id = any(?::uuid[])""")
-                .params(alertId, ids(subscriptionIds))
-                .query((row, number) -> Map.entry(row.getObject("subscription_id", UUID.class),
-                        Route.fromId(row.getString("route"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /**
+     * What routing needs to know about a chunk's subscriptions, read in one statement after
+     * {@link #lockSubscriptions}: the decisions already made about the alert, the current holders of their flood
+     * keys for the alert's cluster, and the instant alerts each got in the clock hour of {@code at}.
+     *
+     * @param decisions earlier decisions about the alert, for those of the subscriptions that have one
+     * @param holders   by subscription and category, for those that hold a key
+     * @param sent      for those that got any instant alert this hour
+     */
+    record State(Map<UUID, Route> decisions, Map<UUID, Map<String, RoutingPolicy.Holder>> holders,
+                 Map<UUID, Integer> sent) {
     }
 
-    void saveDecisions(String alertId, Map<UUID, Route> routes, Instant at) {
-        var entries = List.copyOf(routes.entrySet());
+    State state(String alertId, List<UUID> subscriptionIds, String clusterId, Collection<String> categories,
+                Instant at) {
+        var decisions = new HashMap<UUID, Route>();
+        var holders = new HashMap<UUID, Map<String, RoutingPolicy.Holder>>();
+        var sent = new HashMap<UUID, Integer>();
+        // The chunk's three reads in one round trip, each branch using its table's primary key as it would alone
+        // (a join to an unnested array of ids let the planner scan every flood key instead): a row per earlier
+        // decision, per hourly count and per key held, told apart by its first column.
         jdbc.sql("""
-                        insert into routing_decisions (alert_id, subscription_id, route, decided_at)
-                        select ?, decided.subscription_id, decided.route, ?
-                          from unnest(?::uuid[], ?::text[]) as decided (subscription_id, route)""")
-                .params(alertId, utc(at), ids(entries.stream().map(Map.Entry::getKey).toList()),
-                        entries.stream().map(entry -> entry.getValue().id()).toArray(String[]::new))
-                .update();
-    }
-
-    /** The current holders of the subscriptions' keys for the cluster, by subscription and category. */
-    Map<UUID, Map<String, RoutingPolicy.Holder>> holders(List<UUID> subscriptionIds, String clusterId,
-                                                         Collection<String> categories) {
-        record Row(UUID subscriptionId, String category, RoutingPolicy.Holder holder) {
-        }
-        return jdbc.sql("""
-                        select subscription_id, category, alert_id, claimed_at from flood_keys
+                        select 'decision' as kind, subscription_id, route as category, null as alert_id,
+                               null::timestamptz as claimed_at, null::integer as sent
+                          from routing_decisions where alert_id = ? and subscription_id = any(?::uuid[])
+                        union all
+                        select 'count', subscription_id, null, null, null, sent
+                          from instant_counts where subscription_id = any(?::uuid[]) and hour_start = ?
+                        union all
+                        select 'key', subscription_id, category, alert_id, claimed_at, null
+                          from flood_keys
                          where subscription_id = any(?::uuid[]) and cluster_id = ? and category = any(?::text[])""")
-                .params(ids(subscriptionIds), clusterId, categories.toArray(String[]::new))
-                .query((row, number) -> new Row(row.getObject("subscription_id", UUID.class),
-                        row.getString("category"), new RoutingPolicy.Holder(row.getString("alert_id"),
-                        row.getObject("claimed_at", OffsetDateTime.class).toInstant())))
-                .list().stream().collect(Collectors.groupingBy(Row::subscriptionId,
-                        Collectors.toMap(Row::category, Row::holder)));
+                .params(alertId, ids(subscriptionIds), ids(subscriptionIds), utc(hourOf(at)), ids(subscriptionIds),
+                        clusterId, categories.toArray(String[]::new))
+                .query(row -> {
+                    var id = row.getObject("subscription_id", UUID.class);
+                    switch (row.getString("kind")) {
+                        case "decision" -> decisions.put(id, Route.fromId(row.getString("category")));
+                        case "count" -> sent.put(id, row.getInt("sent"));
+                        default -> holders.computeIfAbsent(id, any -> new HashMap<>()).put(row.getString("category"),
+                                new RoutingPolicy.Holder(row.getString("alert_id"),
+                                        row.getObject("claimed_at", OffsetDateTime.class).toInstant()));
+                    }
+                });
+        return new State(decisions, holders, sent);
     }
 
-    void claim(List<Claim> claims, String clusterId, String alertId, Instant at) {
-        if (claims.isEmpty()) {
-            return;
-        }
+    /**
+     * Writes a chunk's new decisions and what follows from them in one statement: the decisions, the flood keys
+     * the instant ones take, and one more instant alert this hour for each of {@code instant}.
+     */
+    void record(String alertId, Map<UUID, Route> decided, List<Claim> claims, String clusterId,
+                List<UUID> instant, Instant at) {
+        var entries = List.copyOf(decided.entrySet());
         jdbc.sql("""
-                        insert into flood_keys (subscription_id, cluster_id, category, alert_id, claimed_at)
-                        select claimed.subscription_id, ?, claimed.category, ?, ?
-                          from unnest(?::uuid[], ?::text[]) as claimed (subscription_id, category)
-                        on conflict (subscription_id, cluster_id, category)
-                        do update set alert_id = excluded.alert_id, claimed_at = excluded.claimed_at""")
-                .params(clusterId, alertId, utc(at), ids(claims.stream().map(Claim::subscriptionId).toList()),
-                        claims.stream().map(Claim::category).toArray(String[]::new))
-                .update();
-    }
-
-    /** Instant alerts each subscription got in the clock hour of {@code at}, for those that got any. */
-    Map<UUID, Integer> sentInHourOf(List<UUID> subscriptionIds, Instant at) {
-        return jdbc.sql("""
-                        select subscription_id, sent from instant_counts
-                         where subscription_id = any(?::uuid[]) and hour_start = ?""")
-                .params(ids(subscriptionIds), utc(hourOf(at)))
-                .query((row, number) -> Map.entry(row.getObject("subscription_id", UUID.class), row.getInt("sent")))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    void countInstant(List<UUID> subscriptionIds, Instant at) {
-        if (subscriptionIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
+                        with decisions as (
+                            insert into routing_decisions (alert_id, subscription_id, route, decided_at)
+                            select ?, decided.subscription_id, decided.route, ?
+                              from unnest(?::uuid[], ?::text[]) as decided (subscription_id, route)),
+                        claims as (
+                            insert into flood_keys (subscription_id, cluster_id, category, alert_id, claimed_at)
+                            select claimed.subscription_id, ?, claimed.category, ?, ?
+                              from unnest(?::uuid[], ?::text[]) as claimed (subscription_id, category)
+                            on conflict (subscription_id, cluster_id, category)
+                            do update set alert_id = excluded.alert_id, claimed_at = excluded.claimed_at)
                         insert into instant_counts (subscription_id, hour_start, sent)
                         select counted.subscription_id, ?, 1 from unnest(?::uuid[]) as counted (subscription_id)
                         on conflict (subscription_id, hour_start) do update set sent = instant_counts.sent + 1""")
-                .params(utc(hourOf(at)), ids(subscriptionIds)).update();
+                .params(alertId, utc(at), ids(entries.stream().map(Map.Entry::getKey).toList()),
+                        entries.stream().map(entry -> entry.getValue().id()).toArray(String[]::new),
+                        clusterId, alertId, utc(at), ids(claims.stream().map(Claim::subscriptionId).toList()),
+                        claims.stream().map(Claim::category).toArray(String[]::new),
+                        utc(hourOf(at)), ids(instant))
+                .update();
     }
 
     private static String[] ids(List<UUID> ids) {

@@ -15,8 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import wirewatch.notify.subscription.Subscription;
 
 /**
@@ -25,9 +25,10 @@ import wirewatch.notify.subscription.Subscription;
  * subscription in no rotation's overlap, needs no lookup at all; the previous secrets still in their overlap are
  * few (rotations of the last day, by default) and kept in memory, re-read every {@code secret-refresh} and at once
  * after a rotation made here. Another instance's rotation shows within that refresh: until then this instance
- * signs with the new secret only.
+ * signs with the new secret only. No proxy stands in front of it (no {@code @Transactional}, no
+ * {@code @Repository}): {@link #current} is called for every delivery.
  */
-@Repository
+@Component
 class WebhookSecrets implements SigningSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,17 +40,19 @@ class WebhookSecrets implements SigningSecrets {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
     private final Duration refresh;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
     @Autowired
-    WebhookSecrets(JdbcClient jdbc, WebhookProperties properties) {
-        this(jdbc, properties.secretRefresh(), Clock.systemUTC());
+    WebhookSecrets(JdbcClient jdbc, TransactionOperations transactions, WebhookProperties properties) {
+        this(jdbc, transactions, properties.secretRefresh(), Clock.systemUTC());
     }
 
-    WebhookSecrets(JdbcClient jdbc, Duration refresh, Clock clock) {
+    WebhookSecrets(JdbcClient jdbc, TransactionOperations transactions, Duration refresh, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.refresh = refresh;
         this.clock = clock;
     }
@@ -58,6 +61,9 @@ class WebhookSecrets implements SigningSecrets {
     public List<String> current(Subscription subscription) {
         var now = clock.instant();
         var previous = snapshot(now).bySubscription().getOrDefault(subscription.id(), List.of());
+        if (previous.isEmpty()) {
+            return List.of(subscription.secret());
+        }
         var secrets = new ArrayList<String>(1 + previous.size());
         secrets.add(subscription.secret());
         previous.stream()
@@ -71,8 +77,11 @@ class WebhookSecrets implements SigningSecrets {
      * (or earlier, if it was to expire earlier anyway). The subscription row is locked meanwhile, so two rotations
      * at once are one after the other.
      */
-    @Transactional
     Rotated rotate(Subscription subscription, Duration overlap) {
+        return transactions.execute(status -> rotateInTransaction(subscription, overlap));
+    }
+
+    private Rotated rotateInTransaction(Subscription subscription, Duration overlap) {
         var now = clock.instant();
         var expires = now.plus(overlap);
         var id = subscription.id();

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -49,6 +50,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
     static final String EVENT_TYPE = "alert.created";
     private static final String USER_AGENT = "Wirewatch-Webhooks/1.0";
     private static final ContentType JSON = ContentType.create("application/json");
+    private static final int RENDERED_SLOTS = 16;
 
     private record Answer(int status, String retryAfter) {
     }
@@ -63,7 +65,11 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private final JsonMapper json;
     private final SigningSecrets secrets;
     private final Clock clock;
-    private volatile Rendered lastRendered;
+    /**
+     * The alerts rendered last, each in the slot of its identity hash: the listener's consumers dispatch alerts
+     * at the same time, and a single "last alert" slot made them render each other's out for nearly every delivery.
+     */
+    private final AtomicReferenceArray<Rendered> rendered = new AtomicReferenceArray<>(RENDERED_SLOTS);
 
     @Autowired
     WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
@@ -172,7 +178,11 @@ class WebhookSender implements AlertSender, AutoCloseable {
      * that knows either the old or the new secret finds one it can check.
      */
     private String signatures(Subscription subscription, String webhookId, long timestamp, String body) {
-        return String.join(" ", secrets.current(subscription).stream()
+        var current = secrets.current(subscription);
+        if (current.size() == 1) {
+            return WebhookSignature.sign(current.getFirst(), webhookId, timestamp, body);
+        }
+        return String.join(" ", current.stream()
                 .map(secret -> WebhookSignature.sign(secret, webhookId, timestamp, body))
                 .toList());
     }
@@ -218,12 +228,13 @@ class WebhookSender implements AlertSender, AutoCloseable {
      * rendered once per alert rather than once per subscription.
      */
     private String payload(Subscription subscription, Alert alert) {
-        var rendered = lastRendered;
-        if (rendered == null || rendered.alert() != alert) {
-            rendered = new Rendered(alert, eventUpToSubscriptionId(alert));
-            lastRendered = rendered;
+        var slot = System.identityHashCode(alert) & (RENDERED_SLOTS - 1);
+        var event = rendered.get(slot);
+        if (event == null || event.alert() != alert) {
+            event = new Rendered(alert, eventUpToSubscriptionId(alert));
+            rendered.set(slot, event);
         }
-        return rendered.head() + ",\"subscriptionId\":\"" + subscription.id() + "\"}}";
+        return event.head() + ",\"subscriptionId\":\"" + subscription.id() + "\"}}";
     }
 
     /** The event as JSON without its last two characters, the ends of {@code data} and of the event. */

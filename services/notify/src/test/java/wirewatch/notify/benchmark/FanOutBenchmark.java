@@ -2,16 +2,14 @@ package wirewatch.notify.benchmark;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.sun.net.httpserver.HttpServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import wirewatch.events.Topics;
 import wirewatch.notify.NotifyApplication;
 import wirewatch.notify.TestDatabases;
@@ -28,8 +26,10 @@ import wirewatch.notify.TestDatabases;
 /**
  * Fans alerts out to many webhook subscriptions and reports deliveries per second: notify runs in this JVM as the
  * whole application (its Kafka listener reads the alerts from an embedded broker, the ledger is a real embedded
- * PostgreSQL, every request is signed and POSTed over loopback to a JDK HTTP server that answers 204). A delivery
- * counts once the ledger says {@code delivered}. The first alerts warm the JVM up and are not counted.
+ * PostgreSQL, every request is signed and POSTed over loopback to a JDK HTTP server that answers 204, in a JVM of
+ * its own). A delivery counts once the ledger says {@code delivered}. The first alerts warm the JVM up and are not
+ * counted. The CPU each delivery cost is reported per process: notify (with the embedded broker and this runner's
+ * polling, both small), the receiver, and PostgreSQL.
  *
  * <pre>
  * ./mvnw -pl services/notify -Pbenchmark test-compile exec:exec -Dbenchmark.args="10000 2 10"
@@ -51,8 +51,9 @@ public final class FanOutBenchmark {
         kafka.brokerProperties(Map.of("offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         kafka.afterPropertiesSet();
-        var databaseUrl = TestDatabases.newDatabase();
-        var receiver = Receiver.start();
+        var statements = Boolean.getBoolean("fanout.statements");
+        var databaseUrl = statements ? databaseWithStatementStatistics() : TestDatabases.newDatabase();
+        var receiver = LocalReceiver.start();
         var context = new SpringApplicationBuilder(NotifyApplication.class).run(
                 "--server.port=0",
                 "--logging.level.root=WARN",
@@ -66,34 +67,80 @@ public final class FanOutBenchmark {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            var jdbc = JdbcClient.create(new DriverManagerDataSource(databaseUrl, "postgres", "postgres"));
+            var jdbc = JdbcClient.create(new SingleConnectionDataSource(databaseUrl, "postgres", "postgres", true));
             insertSubscriptions(jdbc, subscriptions, receiver.url());
 
             publish(producer, "warm-up", warmUp);
-            awaitDelivered(jdbc, (long) warmUp * subscriptions, Duration.ofMinutes(10));
-            long before = receiver.requests();
+            awaitDelivered(jdbc, receiver, (long) warmUp * subscriptions, Duration.ofMinutes(10));
+            long before = receiver.stats()[0];
 
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            long cpuBefore = os.getProcessCpuTime();
+            var postgres = postgresProcess(jdbc);
+            if (statements) {
+                jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+            }
+            long notifyBefore = os.getProcessCpuTime();
+            var receiverBefore = receiver.cpu();
+            var postgresBefore = cpuOf(postgres);
             long started = System.nanoTime();
             publish(producer, "measured", measured);
-            awaitDelivered(jdbc, (long) (warmUp + measured) * subscriptions, Duration.ofMinutes(20));
+            awaitDelivered(jdbc, receiver, (long) (warmUp + measured) * subscriptions, Duration.ofMinutes(20));
             var took = Duration.ofNanos(System.nanoTime() - started);
-            long cpu = os.getProcessCpuTime() - cpuBefore;
+            double notifyCpu = os.getProcessCpuTime() - notifyBefore;
+            double receiverCpu = receiver.cpu().minus(receiverBefore).toNanos();
+            double postgresCpu = cpuOf(postgres).minus(postgresBefore).toNanos();
 
             long deliveries = (long) measured * subscriptions;
+            var seen = receiver.stats();
             System.out.printf("%d alerts x %d webhook subscriptions: %d deliveries in %.2f s = %.0f deliveries/s"
-                            + " (requests seen by the receiver: %d, distinct webhook-ids: %d); CPU of this JVM (notify and"
-                            + " the receiver) %.0f µs per delivery; load average %.1f on %d cores%n",
+                            + " (requests seen by the receiver: %d, distinct webhook-ids: %d); CPU per delivery:"
+                            + " notify %.0f µs, receiver %.0f µs, PostgreSQL %.0f µs, together %.0f µs;"
+                            + " load average %.1f on %d cores%n",
                     measured, subscriptions, deliveries, took.toNanos() / 1e9,
-                    deliveries / (took.toNanos() / 1e9), receiver.requests() - before, receiver.distinctIds(),
-                    cpu / 1e3 / deliveries, os.getSystemLoadAverage(), os.getAvailableProcessors());
+                    deliveries / (took.toNanos() / 1e9), seen[0] - before, seen[1],
+                    notifyCpu / 1e3 / deliveries, receiverCpu / 1e3 / deliveries, postgresCpu / 1e3 / deliveries,
+                    (notifyCpu + receiverCpu + postgresCpu) / 1e3 / deliveries,
+                    os.getSystemLoadAverage(), os.getAvailableProcessors());
+            if (statements) {
+                printTopStatements(jdbc);
+            }
         } finally {
             context.close();
-            receiver.stop();
+            receiver.close();
             kafka.destroy();
         }
         System.exit(0);
+    }
+
+    /**
+     * With {@code -Dfanout.statements=true} (in {@code -Dbenchmark.jvmArgs}) the runner starts a PostgreSQL of its
+     * own with {@code pg_stat_statements} loaded and prints the statements that took PostgreSQL longest during the
+     * measured alerts (their time includes waiting for a core on a busy machine).
+     */
+    private static String databaseWithStatementStatistics() throws IOException, SQLException {
+        var server = EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all")
+                .start();
+        try (var connection = server.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("create database fanout");
+        }
+        var url = server.getJdbcUrl("postgres", "fanout");
+        try (var connection = DriverManager.getConnection(url, "postgres", "postgres");
+                var statement = connection.createStatement()) {
+            statement.execute("create extension pg_stat_statements");
+        }
+        return url;
+    }
+
+    private static void printTopStatements(JdbcClient jdbc) {
+        System.out.println("Statements that took PostgreSQL longest (ms, calls, rows, statement):");
+        jdbc.sql("""
+                        select round(total_exec_time) || ' ms, ' || calls || ', ' || rows || ', '
+                               || left(regexp_replace(query, '\\s+', ' ', 'g'), 200)
+                          from pg_stat_statements order by total_exec_time desc limit 15""")
+                .query(String.class).list().forEach(System.out::println);
     }
 
     /** Each with its own URL (the receiver answers any) and its own random secret. */
@@ -106,6 +153,19 @@ public final class FanOutBenchmark {
                                gen_random_uuid()::text, now()
                           from generate_series(1, ?) as n""")
                 .params(url, count).update();
+    }
+
+    /** The PostgreSQL server process (the parent of this connection's backend), whose children do the work. */
+    private static ProcessHandle postgresProcess(JdbcClient jdbc) {
+        long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).orElseThrow();
+    }
+
+    /** CPU used so far by the server and the processes it forked that are still running (its connections). */
+    private static Duration cpuOf(ProcessHandle server) {
+        return Stream.concat(Stream.of(server), server.descendants())
+                .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     private static void publish(KafkaProducer<String, String> producer, String prefix, int count) throws Exception {
@@ -123,8 +183,21 @@ public final class FanOutBenchmark {
         }
     }
 
-    private static void awaitDelivered(JdbcClient jdbc, long expected, Duration atMost) throws InterruptedException {
+    /**
+     * Waits for the receiver to have seen the requests, then for the ledger to say delivered. Counting the ledger
+     * scans the whole deliveries table, so it is not done every 100 ms while notify works: that alone took a
+     * sixth of PostgreSQL's time during a run.
+     */
+    private static void awaitDelivered(JdbcClient jdbc, LocalReceiver receiver, long expected, Duration atMost)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
+        long received;
+        while ((received = receiver.stats()[0]) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(received + " of " + expected + " requests after " + atMost);
+            }
+            Thread.sleep(100); // a load runner polling its result, not a test waiting for one
+        }
         while (true) {
             long delivered = jdbc.sql("select count(*) from deliveries where status = 'delivered'")
                     .query(Long.class).single();
@@ -135,43 +208,7 @@ public final class FanOutBenchmark {
                 throw new IllegalStateException("only " + delivered + " of " + expected + " deliveries after "
                         + atMost);
             }
-            Thread.sleep(100); // a load runner polling its result, not a test waiting for one
-        }
-    }
-
-    /** Answers 204 to every POST, counting requests and distinct webhook-ids. */
-    private record Receiver(HttpServer server, AtomicLong count, Map<String, Boolean> ids) {
-
-        static Receiver start() throws IOException {
-            var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-            var receiver = new Receiver(server, new AtomicLong(), new ConcurrentHashMap<>());
-            server.createContext("/hooks/", exchange -> {
-                try (exchange) {
-                    exchange.getRequestBody().readAllBytes();
-                    receiver.ids.put(exchange.getRequestHeaders().getFirst("webhook-id"), Boolean.TRUE);
-                    receiver.count.incrementAndGet();
-                    exchange.sendResponseHeaders(204, -1);
-                }
-            });
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return receiver;
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/";
-        }
-
-        long requests() {
-            return count.get();
-        }
-
-        int distinctIds() {
-            return ids.size();
-        }
-
-        void stop() {
-            server.stop(0);
+            Thread.sleep(10);
         }
     }
 }

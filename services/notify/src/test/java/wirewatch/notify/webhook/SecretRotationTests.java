@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
 import wirewatch.events.Alert;
 import wirewatch.events.Stance;
@@ -37,7 +38,7 @@ class SecretRotationTests {
 
     private final JdbcClient jdbc = JdbcClient.create(TestDatabases.newMigratedDatabase());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
-    private final WebhookSecrets secrets = new WebhookSecrets(jdbc, Duration.ZERO, clock);
+    private final WebhookSecrets secrets = new WebhookSecrets(jdbc, TransactionOperations.withoutTransaction(), Duration.ZERO, clock);
     private final WebhookReceiver receiver = WebhookReceiver.start();
     private final WebhookProperties properties = new WebhookProperties(true, Duration.ofSeconds(2),
             Duration.ofSeconds(2), Duration.ofDays(5), OVERLAP, Duration.ZERO, 20, 10);
