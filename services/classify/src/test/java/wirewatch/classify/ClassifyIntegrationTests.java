@@ -3,6 +3,7 @@ package wirewatch.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,9 @@ class ClassifyIntegrationTests {
 
     @Autowired
     private JsonMapper json;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void alertsOnMatchingStoriesOnlyAndDeadLettersPoisonPillsWithoutBlockingThePartition() throws Exception {
@@ -172,6 +176,9 @@ class ClassifyIntegrationTests {
                 assertThat(header(alert, "baggage")).contains("wirewatch-ingested-at=2025-05-20T08:00:02Z");
             });
         }
+        // the per-story observations are timed under the listener observation's own tags (not a per-poll timer)
+        assertThat(meters.get("spring.kafka.listener").tag("spring.kafka.listener.id", "classify").timer().count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     private record TraceContext(String traceId, String spanId) {

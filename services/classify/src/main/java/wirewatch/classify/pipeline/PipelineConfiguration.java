@@ -8,10 +8,12 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -60,6 +62,16 @@ class PipelineConfiguration {
     DeadLetterPublishingRecoverer storyDeadLetters(KafkaTemplate<Object, Object> template) {
         return new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.STORIES_DEAD_LETTER, -1));
+    }
+
+    /**
+     * The container would time each poll's batch under {@code spring.kafka.listener}, the name of the per-story
+     * observations {@link StoryBatchClassifier} opens, with other tags; a registry keeps only the first of two such
+     * meters, so the per-story timer would be lost.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> noBatchTimer() {
+        return container -> container.getContainerProperties().setMicrometerEnabled(false);
     }
 
     /**
