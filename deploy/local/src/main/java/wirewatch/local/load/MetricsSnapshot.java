@@ -10,8 +10,6 @@ import java.util.List;
  */
 final class MetricsSnapshot {
 
-    static final MetricsSnapshot EMPTY = new MetricsSnapshot(List.of());
-
     private record Sample(String name, String labels, double value) {
     }
 

@@ -58,32 +58,40 @@ final class ServiceStages {
     }
 
     void before() {
-        services.forEach((name, url) -> before.put(name, scrape(url)));
+        scrapeInto(before);
     }
 
     void after() {
-        services.forEach((name, url) -> after.put(name, scrape(url)));
+        scrapeInto(after);
     }
 
-    /** An unreachable service is reported as such rather than failing the run: the latencies still stand. */
-    private MetricsSnapshot scrape(URI service) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve("/actuator/prometheus"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? MetricsSnapshot.parse(response.body()) : MetricsSnapshot.EMPTY;
-        } catch (IOException e) {
-            return MetricsSnapshot.EMPTY;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return MetricsSnapshot.EMPTY;
-        }
+    /** A service that does not answer is left out, and reported as such: the latencies still stand. */
+    private void scrapeInto(Map<String, MetricsSnapshot> snapshots) {
+        services.forEach((name, url) -> {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    snapshots.put(name, MetricsSnapshot.parse(response.body()));
+                }
+            } catch (IOException e) {
+                // left out
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     String render() {
         var out = new StringBuilder("services   during the run, from their /actuator/prometheus: count, mean ms\n");
         for (String service : services.keySet()) {
-            MetricsSnapshot start = before.getOrDefault(service, MetricsSnapshot.EMPTY);
-            MetricsSnapshot end = after.getOrDefault(service, MetricsSnapshot.EMPTY);
+            MetricsSnapshot start = before.get(service);
+            MetricsSnapshot end = after.get(service);
+            if (start == null || end == null) {
+                out.append("  %-9s no metrics: /actuator/prometheus did not answer %s the run%n".formatted(service,
+                        start == null ? "before" : "after"));
+                continue;
+            }
             double cpuSeconds = (end.sum("process_cpu_time_ns_total") - start.sum("process_cpu_time_ns_total")) / 1e9;
             out.append("  %-9s CPU %.1f s%n".formatted(service, cpuSeconds));
             for (Stage stage : STAGES) {
