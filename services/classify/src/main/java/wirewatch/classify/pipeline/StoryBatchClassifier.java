@@ -76,8 +76,8 @@ class StoryBatchClassifier {
 
     private void classifyOne(ConsumerRecord<String, Story> record) {
         var unreadable = unreadable(record);
-        if (unreadable != null) {
-            deadLetter(record, unreadable);
+        if (unreadable.isPresent()) {
+            deadLetter(record, unreadable.get());
             return;
         }
         var story = record.value();
@@ -86,8 +86,7 @@ class StoryBatchClassifier {
             Optional<Alert> alert;
             try {
                 alert = classifier.classify(story);
-            }
-            catch (RuntimeException classificationFailed) {
+            } catch (RuntimeException classificationFailed) {
                 deadLetter(record, classificationFailed);
                 return;
             }
@@ -96,15 +95,17 @@ class StoryBatchClassifier {
     }
 
     /** The deserializers write failures to headers and leave the key or value null; a null value is no story either. */
-    private static Exception unreadable(ConsumerRecord<String, Story> record) {
+    private static Optional<Exception> unreadable(ConsumerRecord<String, Story> record) {
         for (var header : List.of(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
                 SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER)) {
             DeserializationException failure = SerializationUtils.getExceptionFromHeader(record, header, LOG);
             if (failure != null) {
-                return failure;
+                return Optional.of(failure);
             }
         }
-        return record.value() == null ? new IllegalArgumentException("The record has no value (a tombstone)") : null;
+        return record.value() == null
+                ? Optional.of(new IllegalArgumentException("The record has no value (a tombstone)"))
+                : Optional.empty();
     }
 
     private void deadLetter(ConsumerRecord<String, Story> record, Exception cause) {
