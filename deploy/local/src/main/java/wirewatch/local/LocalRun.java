@@ -109,8 +109,11 @@ public final class LocalRun {
         String prometheusUrl = settings.prometheus() ? startPrometheus() : null;
 
         Path seed = SeedStory.write(settings.seedStoryText(), settings.data().resolve("seed-story.json"));
+        Banner.DemoOutcome demo = settings.loadTest()
+                ? new Banner.DemoOutcome(null, "left out for the load test (" + LocalRunSettings.LOAD_TEST_FLAG + ")")
+                : demoSubscriptions(webhooks);
         return new Banner(settings, web.baseUrl(), kafka.bootstrapServers(), postgres, mail.smtpPort(),
-                mail.imapPort(), demoSubscriptions(webhooks), seed, prometheusUrl);
+                mail.imapPort(), demo, seed, prometheusUrl);
     }
 
     private String startPrometheus() {
@@ -160,6 +163,9 @@ public final class LocalRun {
                 properties.put("spring.mail.port", String.valueOf(mail.smtpPort()));
                 properties.put("wirewatch.notify.webhook.allow-private-targets", "true");
                 properties.put("wirewatch.notify.public-url", serviceUrl("notify"));
+                if (settings.loadTest()) {
+                    properties.put("wirewatch.notify.flood.instant-per-hour", "1000000");
+                }
             }
             default -> throw new IllegalArgumentException(name);
         }
@@ -172,7 +178,11 @@ public final class LocalRun {
                 .startTimeout(Duration.ofMinutes(3));
         childJvmArgs().forEach(builder::jvmArg);
         // Quick start over peak speed: the C1 compiler alone starts three Boot apps on two cores noticeably sooner.
-        builder.jvmArg("-XX:TieredStopAtLevel=1").jvmArg("-Xmx512m");
+        // A load test wants peak speed.
+        if (!settings.loadTest()) {
+            builder.jvmArg("-XX:TieredStopAtLevel=1");
+        }
+        builder.jvmArg("-Xmx512m");
         return builder.build();
     }
 

@@ -11,12 +11,18 @@ import java.util.Set;
 /**
  * Ports, paths and the API key of one run. Ports come from {@code --name=port} arguments (see {@link #DEFAULT_PORTS});
  * the key from {@code WIREWATCH_API_KEY} or, when that is unset, a fresh random one per run. {@code --prometheus}
- * (or {@code WIREWATCH_PROMETHEUS=true}) also starts a Prometheus scraping the services.
+ * (or {@code WIREWATCH_PROMETHEUS=true}) also starts a Prometheus scraping the services. {@code --load-test} sets the
+ * stack up for {@code deploy/load/run}: see {@link #loadTest()}.
+ *
+ * @param loadTest no demo subscriptions (each would receive every load-test alert, the email one at an SMTP send per
+ *                 alert), notify's hourly cap on instant alerts lifted (or most load-test alerts would go to the
+ *                 digest), and the services' JIT at full strength: a load test measures steady state, not start-up
  */
 record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, boolean apiKeyGenerated,
-                        boolean prometheus) {
+                        boolean prometheus, boolean loadTest) {
 
     static final String PROMETHEUS_FLAG = "--prometheus";
+    static final String LOAD_TEST_FLAG = "--load-test";
 
     static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
     static final Set<String> SERVICES = Set.of("ingest", "classify", "notify");
@@ -39,15 +45,20 @@ record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, bo
     static LocalRunSettings from(String[] args, Map<String, String> environment, Path root) {
         Map<String, Integer> ports = new LinkedHashMap<>(DEFAULT_PORTS);
         boolean prometheus = Boolean.parseBoolean(environment.getOrDefault("WIREWATCH_PROMETHEUS", "false"));
+        boolean loadTest = false;
         for (String arg : args) {
             if (arg.equals(PROMETHEUS_FLAG)) {
                 prometheus = true;
                 continue;
             }
+            if (arg.equals(LOAD_TEST_FLAG)) {
+                loadTest = true;
+                continue;
+            }
             String[] option = arg.startsWith("--") ? arg.substring(2).split("=", 2) : new String[0];
             if (option.length != 2 || !ports.containsKey(option[0])) {
                 throw new IllegalArgumentException("Unknown option " + arg + ". Options (with their defaults): "
-                        + PROMETHEUS_FLAG + " " + String.join(" ", DEFAULT_PORTS.entrySet().stream()
+                        + PROMETHEUS_FLAG + " " + LOAD_TEST_FLAG + " " + String.join(" ", DEFAULT_PORTS.entrySet().stream()
                                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toList()));
             }
             try {
@@ -63,7 +74,7 @@ record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, bo
         String key = environment.get("WIREWATCH_API_KEY");
         boolean generated = key == null || key.isBlank();
         return new LocalRunSettings(root.toAbsolutePath().normalize(), Map.copyOf(ports),
-                generated ? randomKey() : key, generated, prometheus);
+                generated ? randomKey() : key, generated, prometheus, loadTest);
     }
 
     /** The ports this run will listen on: Prometheus's only when it is asked for. */

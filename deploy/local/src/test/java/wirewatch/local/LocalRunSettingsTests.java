@@ -62,6 +62,17 @@ class LocalRunSettingsTests {
     }
 
     @Test
+    void setsUpForALoadTestOnlyWhenAsked() {
+        LocalRunSettings plain = LocalRunSettings.from(new String[0], Map.of(), root);
+        LocalRunSettings flagged = LocalRunSettings.from(new String[] {"--load-test", "--kafka-port=19092"},
+                Map.of(), root);
+
+        assertThat(plain.loadTest()).isFalse();
+        assertThat(flagged.loadTest()).isTrue();
+        assertThat(flagged.port("kafka-port")).isEqualTo(19092);
+    }
+
+    @Test
     void takesTheApiKeyFromTheEnvironment() {
         LocalRunSettings settings = LocalRunSettings.from(new String[0], Map.of("WIREWATCH_API_KEY", "k-1"), root);
 

@@ -3,11 +3,15 @@ package wirewatch.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +50,9 @@ class ClassifyIntegrationTests {
     @Autowired
     private JsonMapper json;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void alertsOnMatchingStoriesOnlyAndDeadLettersPoisonPillsWithoutBlockingThePartition() throws Exception {
         var seed = seedStory();
@@ -64,15 +71,16 @@ class ClassifyIntegrationTests {
             var alerts = new ArrayList<ConsumerRecord<String, byte[]>>();
             var deadLetters = new ArrayList<ConsumerRecord<String, byte[]>>();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record ->
-                        (record.topic().equals(Topics.ALERTS) ? alerts : deadLetters).add(record));
+                pollInto(consumer, Set.of("seed-1", "weather-1", "pill-1", "pill-2", "truce-1"), alerts, deadLetters);
                 assertThat(alerts).extracting(ConsumerRecord::key).contains("seed-1", "truce-1");
                 assertThat(deadLetters).extracting(ConsumerRecord::key).contains("pill-1", "pill-2");
             });
 
-            // truce-1 was written after weather-1 on the same partition, so weather-1 has been classified too
-            assertThat(alerts).extracting(ConsumerRecord::key).containsExactly("seed-1", "truce-1");
-            var seedRecord = alerts.getFirst();
+            // truce-1 was written after weather-1 on the same partition, so weather-1 has been classified too;
+            // alerts are keyed by story, so they may sit on different partitions of the alerts topic, in any order
+            assertThat(alerts).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("seed-1", "truce-1");
+            var seedRecord = alerts.stream().filter(record -> record.key().equals("seed-1")).findFirst()
+                    .orElseThrow();
             var alert = json.readValue(seedRecord.value(), Alert.class);
             assertThat(alert.storyId()).isEqualTo("seed-1");
             assertThat(alert.categories()).containsExactly("FROZEN_ASSETS", "NATO_NON_ENLARGEMENT", "NEUTRALITY",
@@ -93,6 +101,112 @@ class ClassifyIntegrationTests {
                     .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
                             .isEqualTo("{not json"));
         }
+    }
+
+    @Test
+    void deadLettersAPoisonPillInTheMiddleOfABatchAloneAndPublishesItsNeighboursAlertsOnce() throws Exception {
+        // One produce request (the producer lingers until flush), so the broker appends the five records together
+        // and classify's consumer fetches them in one poll: one batch, one transaction.
+        try (var producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 10_000))) {
+            producer.send(new ProducerRecord<>(Topics.STORIES, "batch-truce", storyJson("batch-truce",
+                    "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")));
+            producer.send(new ProducerRecord<>(Topics.STORIES, "batch-weather",
+                    storyJson("batch-weather", "Sunny weekend ahead", "Temperatures will reach 25C in Kyiv.")));
+            producer.send(new ProducerRecord<>(Topics.STORIES, "batch-pill", "[\"not a story\"]"));
+            producer.send(new ProducerRecord<>(Topics.STORIES, "batch-untitled",
+                    "{\"id\": \"batch-untitled\", \"body\": \"A story needs a title.\"}"));
+            producer.send(new ProducerRecord<>(Topics.STORIES, "batch-truce-again", storyJson("batch-truce-again",
+                    "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")));
+            producer.flush();
+        }
+        // Written after the batch on the same partition: once its alert is committed, so is everything before it.
+        try (var producer = producer(Map.of())) {
+            producer.send(new ProducerRecord<>(Topics.STORIES, "batch-marker", storyJson("batch-marker",
+                    "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")));
+        }
+
+        var keys = Set.of("batch-truce", "batch-weather", "batch-pill", "batch-untitled", "batch-truce-again",
+                "batch-marker");
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.ALERTS, Topics.STORIES_DEAD_LETTER));
+            var alerts = new ArrayList<ConsumerRecord<String, byte[]>>();
+            var deadLetters = new ArrayList<ConsumerRecord<String, byte[]>>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                pollInto(consumer, keys, alerts, deadLetters);
+                assertThat(alerts).extracting(ConsumerRecord::key).contains("batch-marker");
+            });
+
+            assertThat(alerts).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder("batch-truce", "batch-truce-again", "batch-marker");
+            assertThat(deadLetters).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder("batch-pill", "batch-untitled");
+            assertThat(deadLetters).filteredOn(record -> record.key().equals("batch-pill")).singleElement()
+                    .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                            .isEqualTo("[\"not a story\"]"));
+        }
+    }
+
+    @Test
+    void eachAlertContinuesTheTraceAndCarriesTheIngestTimeOfItsOwnStory() throws Exception {
+        var first = new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7");
+        var second = new TraceContext("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331");
+        try (var producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 10_000))) {
+            producer.send(tracedStory("traced-1", "2025-05-20T08:00:01Z", first));
+            producer.send(tracedStory("traced-2", "2025-05-20T08:00:02Z", second));
+            producer.flush();
+        }
+
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            var alerts = new ArrayList<ConsumerRecord<String, byte[]>>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                pollInto(consumer, Set.of("traced-1", "traced-2"), alerts, new ArrayList<>());
+                assertThat(alerts).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("traced-1", "traced-2");
+            });
+            alerts.sort(Comparator.comparing(ConsumerRecord::key));
+
+            assertThat(alerts.get(0)).satisfies(alert -> {
+                assertThat(header(alert, "traceparent")).startsWith("00-" + first.traceId() + "-")
+                        .doesNotContain(first.spanId());
+                assertThat(header(alert, "baggage")).contains("wirewatch-ingested-at=2025-05-20T08:00:01Z");
+            });
+            assertThat(alerts.get(1)).satisfies(alert -> {
+                assertThat(header(alert, "traceparent")).startsWith("00-" + second.traceId() + "-")
+                        .doesNotContain(second.spanId());
+                assertThat(header(alert, "baggage")).contains("wirewatch-ingested-at=2025-05-20T08:00:02Z");
+            });
+        }
+        // the per-story observations are timed under the listener observation's own tags (not a per-poll timer)
+        assertThat(meters.get("spring.kafka.listener").tag("spring.kafka.listener.id", "classify").timer().count())
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    private record TraceContext(String traceId, String spanId) {
+    }
+
+    private ProducerRecord<String, String> tracedStory(String id, String ingestedAt, TraceContext trace) {
+        var story = json.writeValueAsString(Map.of(
+                "id", id,
+                "url", "https://example.com/" + id,
+                "source", "example.com",
+                "title", "Russia and Ukraine agree 30-day energy ceasefire",
+                "body", "Both sides agreed to stop strikes.",
+                "publishedAt", "2025-05-20T08:00:00Z",
+                "ingestedAt", ingestedAt));
+        var record = new ProducerRecord<>(Topics.STORIES, id, story);
+        record.headers().add("traceparent",
+                ("00-" + trace.traceId() + "-" + trace.spanId() + "-01").getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Alerts and dead letters of this test's stories only: the tests share the topics. */
+    private static void pollInto(KafkaConsumer<String, byte[]> consumer, Set<String> keys,
+            List<ConsumerRecord<String, byte[]>> alerts, List<ConsumerRecord<String, byte[]>> deadLetters) {
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+            if (keys.contains(record.key())) {
+                (record.topic().equals(Topics.ALERTS) ? alerts : deadLetters).add(record);
+            }
+        });
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -119,10 +233,16 @@ class ClassifyIntegrationTests {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
+        return producer(Map.of());
+    }
+
+    private KafkaProducer<String, String> producer(Map<String, Object> overrides) {
+        var config = new HashMap<String, Object>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        config.putAll(overrides);
+        return new KafkaProducer<>(config);
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

@@ -28,6 +28,7 @@ final class LoadResult {
     private int repeats;
     private int badSignatures;
     private final Map<String, Long> failures = new ConcurrentHashMap<>();
+    private ServiceStages services;
 
     LoadResult(Schedule schedule, Duration grace, String runId) {
         this.schedule = schedule;
@@ -77,6 +78,11 @@ final class LoadResult {
         badSignatures = badSignatureCount;
     }
 
+    /** The services' own account of the run, rendered after the harness's. */
+    void services(ServiceStages stages) {
+        services = stages;
+    }
+
     private long due(int n) {
         return startNanos + schedule.dueNanos(n);
     }
@@ -115,6 +121,9 @@ final class LoadResult {
         stage(out, "alert classifiedAt", latencies(stamped,
                 n -> Duration.between(wallClock(due(n)), arrivals.get(storyIds[n]).classifiedAt()).toNanos()));
         stage(out, "webhook received", latencies(alerted, n -> arrivals.get(storyIds[n]).receivedNanos() - due(n)));
+        if (services != null) {
+            out.append(services.render());
+        }
         return out.toString();
     }
 

@@ -58,6 +58,8 @@ public final class LoadRun {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         var stories = new StoryGenerator(System.nanoTime(), runId);
         var result = new LoadResult(schedule, settings.grace(), runId);
+        var stages = new ServiceStages(http, Map.of("ingest", settings.ingestUrl(), "classify",
+                settings.classifyUrl(), "notify", settings.notifyUrl()));
         try (var receiver = new LoadReceiver(System::nanoTime)) {
             String subscription = subscribe(receiver);
             // Ctrl-C during the run still removes the subscription.
@@ -67,9 +69,12 @@ public final class LoadRun {
                 System.out.printf("run %s: %d stories at %d/s for %ss to %s, webhooks to %s; load average %.1f%n",
                         runId, schedule.size(), schedule.rate(), schedule.duration().toSeconds(), settings.ingestUrl(),
                         receiver.url(), loadAverage());
+                stages.before();
                 send(schedule, stories, result);
                 awaitWebhooks(result, receiver);
+                stages.after();
                 result.arrivals(receiver.arrivals(), receiver.repeats(), receiver.badSignatures());
+                result.services(stages);
             } finally {
                 unsubscribe(subscription);
                 Runtime.getRuntime().removeShutdownHook(cleanUp);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * purpose: the rate, the duration and the number of stories have caps, and the services must be on this machine
  * (loopback), so the harness cannot be turned on someone else's server or left running.
  */
-record LoadSettings(Schedule schedule, Duration grace, URI ingestUrl, URI notifyUrl, String apiKey) {
+record LoadSettings(Schedule schedule, Duration grace, URI ingestUrl, URI classifyUrl, URI notifyUrl,
+                    String apiKey) {
 
     static final int MAX_RATE = 2_000;
     static final Duration MAX_DURATION = Duration.ofMinutes(5);
@@ -24,9 +25,10 @@ record LoadSettings(Schedule schedule, Duration grace, URI ingestUrl, URI notify
 
     static final String USAGE = """
             deploy/load/run --rate <stories/s> --duration <30s|2m> [--warm-up 5s] [--grace 15s]
-                            [--ingest http://localhost:8081] [--notify http://localhost:8083] [--api-key <key>]
+                            [--ingest http://localhost:8081] [--classify http://localhost:8082]
+                            [--notify http://localhost:8083] [--api-key <key>]
             The API key defaults to $WIREWATCH_API_KEY. Caps: rate %d/s, duration %ds, %d stories, grace %ds;
-            ingest and notify must be on loopback.""".formatted(MAX_RATE, MAX_DURATION.toSeconds(), MAX_STORIES,
+            ingest, classify and notify must be on loopback.""".formatted(MAX_RATE, MAX_DURATION.toSeconds(), MAX_STORIES,
             MAX_GRACE.toSeconds());
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
@@ -59,6 +61,7 @@ record LoadSettings(Schedule schedule, Duration grace, URI ingestUrl, URI notify
                     + "prints the key it started the services with)");
         }
         return new LoadSettings(schedule, grace, loopback(options, "ingest", "http://localhost:8081"),
+                loopback(options, "classify", "http://localhost:8082"),
                 loopback(options, "notify", "http://localhost:8083"), apiKey);
     }
 
@@ -79,8 +82,8 @@ record LoadSettings(Schedule schedule, Duration grace, URI ingestUrl, URI notify
             }
         }
         var unknown = options.keySet().stream()
-                .filter(name -> !Arrays.asList("rate", "duration", "warm-up", "grace", "ingest", "notify",
-                        "api-key").contains(name))
+                .filter(name -> !Arrays.asList("rate", "duration", "warm-up", "grace", "ingest", "classify",
+                        "notify", "api-key").contains(name))
                 .toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + unknown);

@@ -20,6 +20,7 @@ class LoadSettingsTests {
         assertThat(settings.schedule()).isEqualTo(new Schedule(200, Duration.ofSeconds(30), Duration.ofSeconds(5)));
         assertThat(settings.grace()).isEqualTo(Duration.ofSeconds(15));
         assertThat(settings.ingestUrl()).isEqualTo(URI.create("http://localhost:8081"));
+        assertThat(settings.classifyUrl()).isEqualTo(URI.create("http://localhost:8082"));
         assertThat(settings.notifyUrl()).isEqualTo(URI.create("http://localhost:8083"));
         assertThat(settings.apiKey()).isEqualTo("secret-key");
     }

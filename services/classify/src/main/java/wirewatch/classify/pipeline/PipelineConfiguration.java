@@ -8,10 +8,12 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -53,20 +55,32 @@ class PipelineConfiguration {
     }
 
     /**
-     * The listener runs in a Kafka transaction, so a failure rolls back and this processor, not a
-     * {@code CommonErrorHandler}, decides what happens next. Unreadable records (deserialization failures are
-     * never retried) and records that keep failing after the back-off go to the dead-letter topic; the dead
-     * letter and the skipped offset are committed together in a new transaction, so the partition moves on
-     * to the next story.
+     * Unreadable stories and stories whose classification throws go here, sent by the batch classifier inside the
+     * poll's transaction, so the dead letter and the skipped offset commit together.
      */
     @Bean
-    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollbackProcessor(KafkaTemplate<Object, Object> template,
-            ClassifyMetrics metrics) {
-        var deadLetters = new DeadLetterPublishingRecoverer(template,
+    DeadLetterPublishingRecoverer storyDeadLetters(KafkaTemplate<Object, Object> template) {
+        return new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.STORIES_DEAD_LETTER, -1));
-        return new DefaultAfterRollbackProcessor<>((record, exception) -> {
-            deadLetters.accept(record, exception);
-            metrics.failed();
-        }, new FixedBackOff(500, 2), template, true);
+    }
+
+    /**
+     * The container would time each poll's batch under {@code spring.kafka.listener}, the name of the per-story
+     * observations {@link StoryBatchClassifier} opens, with other tags; a registry keeps only the first of two such
+     * meters, so the per-story timer would be lost.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> noBatchTimer() {
+        return container -> container.getContainerProperties().setMicrometerEnabled(false);
+    }
+
+    /**
+     * What is left to roll a poll back is a failure of the producer or the broker (bad stories are dead-lettered in
+     * the batch): the whole batch is re-read and retried every second until Kafka is back. A batch listener cannot
+     * tell which record failed here, so nothing is dead-lettered at this point.
+     */
+    @Bean
+    AfterRollbackProcessor<Object, Object> retryingAfterRollbackProcessor() {
+        return new DefaultAfterRollbackProcessor<>(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS));
     }
 }

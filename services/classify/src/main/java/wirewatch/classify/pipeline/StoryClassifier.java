@@ -2,6 +2,7 @@ package wirewatch.classify.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import wirewatch.classify.classifier.ActiveRuleSet;
@@ -10,28 +11,24 @@ import wirewatch.classify.matching.StoryText;
 import wirewatch.events.Alert;
 import wirewatch.events.Story;
 
-/** Classifies a consumed story and publishes an alert when any rule matched; a story matching nothing is dropped. */
+/** Classifies a consumed story: the alert to publish when any rule matched, none for a story matching nothing. */
 @Service
 class StoryClassifier {
 
     private final ActiveRuleSet rules;
-    private final AlertPublisher publisher;
     private final ClassifyMetrics metrics;
     private final Clock clock;
 
-    StoryClassifier(ActiveRuleSet rules, AlertPublisher publisher, ClassifyMetrics metrics, Clock clock) {
+    StoryClassifier(ActiveRuleSet rules, ClassifyMetrics metrics, Clock clock) {
         this.rules = rules;
-        this.publisher = publisher;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    void classifyAndAlert(Story story) {
+    Optional<Alert> classify(Story story) {
         var classification = metrics.time(() -> rules.classify(new StoryText(story.title(), story.body())));
         metrics.record(classification);
-        if (classification.matched()) {
-            publisher.publish(alertFor(story, classification));
-        }
+        return classification.matched() ? Optional.of(alertFor(story, classification)) : Optional.empty();
     }
 
     private Alert alertFor(Story story, Classification classification) {

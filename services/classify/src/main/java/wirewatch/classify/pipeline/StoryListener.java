@@ -1,7 +1,7 @@
 package wirewatch.classify.pipeline;
 
-import io.micrometer.tracing.BaggageInScope;
-import io.micrometer.tracing.Tracer;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import wirewatch.events.Story;
@@ -10,25 +10,15 @@ import wirewatch.events.Topics;
 @Component
 class StoryListener {
 
-    /**
-     * W3C baggage carrying the story's {@code ingestedAt} on to notify, whose end-to-end latency timer needs it: the
-     * Alert event has no such field. Declared as a remote baggage field in application.yml.
-     */
-    static final String INGESTED_AT = "wirewatch-ingested-at";
+    private final StoryBatchClassifier classifier;
 
-    private final StoryClassifier classifier;
-    private final Tracer tracer;
-
-    StoryListener(StoryClassifier classifier, Tracer tracer) {
+    StoryListener(StoryBatchClassifier classifier) {
         this.classifier = classifier;
-        this.tracer = tracer;
     }
 
-    @KafkaListener(id = "classify", topics = Topics.STORIES)
-    void onStory(Story story) {
-        try (var ingestedAt = story.ingestedAt() == null ? BaggageInScope.NOOP
-                : tracer.createBaggageInScope(INGESTED_AT, story.ingestedAt().toString())) {
-            classifier.classifyAndAlert(story);
-        }
+    /** A batch per poll, so the poll is one Kafka transaction; records, so unreadable ones can be told apart. */
+    @KafkaListener(id = StoryBatchClassifier.LISTENER_ID, topics = Topics.STORIES, batch = "true")
+    void onStories(List<ConsumerRecord<String, Story>> records) {
+        classifier.classifyAll(records);
     }
 }

@@ -120,8 +120,10 @@ class RulesHotReloadIntegrationTests {
         var afterChange = storyBatch(10, "Truce talks resume in Istanbul");
         var second = awaitStatus("APPLIED", first);
         assertThat(second).isNotEqualTo(first);
+        // stories classified while the change is debounced and compiled get the old set or the new one
         assertThat(alertsFor(duringChange)).isSubsetOf(first, second);
-        assertThat(alertsFor(afterChange)).contains(second);
+        assertThat(alertsFor(afterChange)).isSubsetOf(first, second);
+        assertThat(alertsFor(storyBatch(3, "Truce talks resume in Istanbul"))).containsOnly(second);
         assertThat(alertsFor(storyBatch(3, "An armistice is signed"))).containsOnly(second);
 
         // an invalid set: a YAML error in one file, a query that does not parse in another

@@ -71,15 +71,12 @@ class JdbcSeenStories implements SeenStories {
         var bands = sketch.bands();
         lockBands(bands);
         var clusterId = nearestCopy(sketch, bands, ingestedAt).map(Candidate::clusterId).orElse(id);
-        if (!clusterId.equals(id)) {
-            jdbc.sql("update seen_story set cluster_id = :clusterId where id = :id")
-                    .param("clusterId", clusterId)
-                    .param("id", id)
-                    .update();
-        }
-        // One round trip for the three tables: with a full window this is most of a story's clustering cost.
+        // One round trip for the four tables: the band locks are held until commit, so every statement from here
+        // on keeps the copies that share a band with this story waiting.
         jdbc.sql("""
-                        with sketch as (
+                        with joined as (
+                            update seen_story set cluster_id = :clusterId where id = :id and cluster_id <> :clusterId),
+                        sketch as (
                             insert into story_sketch (story_id, cluster_id, shingles, ingested_at)
                             values (:id, :clusterId, :shingles, :ingestedAt)),
                         bands as (
@@ -112,29 +109,45 @@ class JdbcSeenStories implements SeenStories {
                 .single();
     }
 
-    /** The earlier story in the window that this one copies most closely, if any does. */
+    /**
+     * The earlier story in the window that this one copies most closely, if any does. One query reads both the
+     * candidates (stories sharing most band keys) and, for each of this story's lines seen in the window, the
+     * clusters that carry it (see {@link #boilerplate}); the lines only when there are candidates.
+     */
     private Optional<Candidate> nearestCopy(TextSketch sketch, long[] bands, Instant ingestedAt) {
         var since = OffsetDateTime.ofInstant(ingestedAt.minus(properties.window()), ZoneOffset.UTC);
-        var candidates = jdbc.sql("""
-                        select s.cluster_id, s.shingles, s.ingested_at
-                        from story_sketch s
-                        join (select story_id, count(*) as shared_bands
-                              from cluster_band
-                              where band_key = any(:bands) and ingested_at >= :since
-                              group by story_id
-                              order by shared_bands desc, story_id
-                              limit :limit) c on c.story_id = s.story_id""")
+        var candidates = new ArrayList<Stored>();
+        var clustersOfLines = new HashMap<Long, List<String>>();
+        jdbc.sql("""
+                        with candidate as (
+                            select s.cluster_id, s.shingles, s.ingested_at
+                            from story_sketch s
+                            join (select story_id, count(*) as shared_bands
+                                  from cluster_band
+                                  where band_key = any(:bands) and ingested_at >= :since
+                                  group by story_id
+                                  order by shared_bands desc, story_id
+                                  limit :limit) c on c.story_id = s.story_id)
+                        select cluster_id, shingles, ingested_at, null::bigint as line_hash from candidate
+                        union all
+                        select l.cluster_id, null, null, l.line_hash from story_line l
+                        where l.line_hash = any(:lines) and l.ingested_at >= :since
+                          and exists (select 1 from candidate)""")
                 .param("bands", bands)
                 .param("since", since)
                 .param("limit", properties.maxCandidates())
-                .query((rs, row) -> new Stored(rs.getString("cluster_id"),
-                        TextSketch.ofShingles(ints(rs.getArray("shingles"))),
-                        rs.getObject("ingested_at", OffsetDateTime.class).toInstant()))
-                .list();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        var clustersOfLines = clustersOfLines(sketch, since);
+                .param("lines", sketch.lineHashes())
+                .query((RowCallbackHandler) rs -> {
+                    var lineHash = rs.getLong("line_hash");
+                    if (rs.wasNull()) {
+                        candidates.add(new Stored(rs.getString("cluster_id"),
+                                TextSketch.ofShingles(ints(rs.getArray("shingles"))),
+                                rs.getObject("ingested_at", OffsetDateTime.class).toInstant()));
+                    } else {
+                        clustersOfLines.computeIfAbsent(lineHash, line -> new ArrayList<>())
+                                .add(rs.getString("cluster_id"));
+                    }
+                });
         // Among the copies, the one sharing most text; containment alone would favour a story of which
         // little is left once boilerplate is set aside.
         return candidates.stream()
@@ -143,20 +156,6 @@ class JdbcSeenStories implements SeenStories {
                         candidate.shared(), candidate.comparedSize(), candidate.fullSize()))
                 .max(Comparator.comparingInt(Candidate::shared)
                         .thenComparing(Candidate::ingestedAt, Comparator.reverseOrder()));
-    }
-
-    /** For each of the story's lines seen in the window, the clusters that carry it. */
-    private Map<Long, List<String>> clustersOfLines(TextSketch sketch, OffsetDateTime since) {
-        var clusters = new HashMap<Long, List<String>>();
-        jdbc.sql("""
-                        select line_hash, cluster_id from story_line
-                        where line_hash = any(:lines) and ingested_at >= :since""")
-                .param("lines", sketch.lineHashes())
-                .param("since", since)
-                .query((RowCallbackHandler) rs -> clusters
-                        .computeIfAbsent(rs.getLong("line_hash"), line -> new ArrayList<>())
-                        .add(rs.getString("cluster_id")));
-        return clusters;
     }
 
     /**

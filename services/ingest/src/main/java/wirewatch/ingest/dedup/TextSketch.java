@@ -30,12 +30,14 @@ public final class TextSketch {
 
     private final List<Line> lines;
     private final int[] shingles;
-    private final long[] bands;
+    // Computed on first use: only the story being registered needs band keys. Stored candidates and their
+    // boilerplate-free variants are only compared, and computing theirs was most of a story's CPU time in
+    // clustering (96 hashes per shingle, for up to 40 sketches per story).
+    private volatile long[] bands;
 
     private TextSketch(List<Line> lines, int[] shingles) {
         this.lines = lines;
         this.shingles = shingles;
-        this.bands = shingles.length == 0 ? new long[0] : MinHash.bands(shingles);
     }
 
     private static TextSketch ofLines(List<Line> lines) {
@@ -98,7 +100,12 @@ public final class TextSketch {
     }
 
     long[] bands() {
-        return bands.clone();
+        var computed = bands;
+        if (computed == null) {
+            computed = shingles.length == 0 ? new long[0] : MinHash.bands(shingles);
+            bands = computed;
+        }
+        return computed.clone();
     }
 
     /** How many shingles this and the other sketch share (both arrays are sorted and distinct). */

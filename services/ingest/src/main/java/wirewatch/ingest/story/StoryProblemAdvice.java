@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.core.JacksonException;
@@ -30,6 +31,8 @@ class StoryProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(StoryProblemAdvice.class);
     // How long a client should wait before retrying after Kafka failed, in seconds.
     private static final String RETRY_AFTER = "5";
+    // After a 503 for a saturated connection pool: a second is several hundred stories' worth of connections.
+    private static final String BUSY_RETRY_AFTER = "1";
 
     private final StoryMetrics metrics;
 
@@ -64,6 +67,22 @@ class StoryProblemAdvice {
         problem.setTitle("Could not publish, retry");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
+                .body(problem);
+    }
+
+    /**
+     * No database connection within the pool's connection timeout: the pool is saturated (or the database is
+     * away). Nothing was recorded or published, so the client can simply send the story again.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> databaseUnavailable(CannotCreateTransactionException e) {
+        log.warn("Answering 503: {}", e.getMostSpecificCause().getMessage());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "no database connection was free in time (ingest is at capacity or its database is unreachable); "
+                        + "nothing was recorded, retry later");
+        problem.setTitle("Busy, retry");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER)
                 .body(problem);
     }
 

@@ -1,0 +1,120 @@
+package wirewatch.local.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the services spent the run, from their own meters: each service's {@code /actuator/prometheus} is scraped
+ * before and after, and the report gives, per stage, how often it happened during the run and its mean time, plus
+ * each service's CPU time. The latency percentiles say how long a story took; these say which hop took it.
+ */
+final class ServiceStages {
+
+    /** A timer: mean = difference of {@code <metric>_seconds_sum} over difference of {@code _count}. */
+    private record Stage(String service, String label, String metric, String... labelFragments) {
+    }
+
+    /** Time a Kafka client counts in nanoseconds without a count of its own: reported per story classified. */
+    private record PerStory(String service, String label, String metric) {
+    }
+
+    private static final List<Stage> STAGES = List.of(
+            new Stage("ingest", "POST /api/stories → 202", "http_server_requests_seconds",
+                    "uri=\"/api/stories\"", "status=\"202\""),
+            new Stage("ingest", "waiting for a DB connection", "hikaricp_connections_acquire_seconds"),
+            new Stage("ingest", "DB connection held (DB + Kafka ack)", "hikaricp_connections_usage_seconds"),
+            new Stage("ingest", "waiting for Kafka's ack", "wirewatch_ingest_publish_seconds"),
+            new Stage("classify", "classifying a story", "wirewatch_classify_duration_seconds"),
+            new Stage("classify", "a story in the listener", "spring_kafka_listener_seconds"),
+            new Stage("notify", "an alert in the listener", "spring_kafka_listener_seconds",
+                    "spring_kafka_listener_id=\"notify-", "news.alerts.v1"),
+            new Stage("notify", "a webhook send", "wirewatch_notify_send_seconds", "channel=\"webhook\""),
+            new Stage("notify", "waiting for a DB connection", "hikaricp_connections_acquire_seconds"),
+            new Stage("notify", "DB connection held", "hikaricp_connections_usage_seconds"),
+            new Stage("notify", "ingested → delivered (its timer)", "wirewatch_notify_latency_ingested_seconds",
+                    "channel=\"webhook\""));
+
+    private static final List<PerStory> PER_STORY = List.of(
+            new PerStory("classify", "transactions: sendOffsetsToTransaction",
+                    "kafka_producer_txn_send_offsets_time_ns_total"),
+            new PerStory("classify", "transactions: commitTransaction", "kafka_producer_txn_commit_time_ns_total"));
+
+    private final HttpClient http;
+    private final Map<String, URI> services;
+    private final Map<String, MetricsSnapshot> before = new LinkedHashMap<>();
+    private final Map<String, MetricsSnapshot> after = new LinkedHashMap<>();
+
+    /** @param services base URL per service name: ingest, classify, notify */
+    ServiceStages(HttpClient http, Map<String, URI> services) {
+        this.http = http;
+        this.services = services;
+    }
+
+    void before() {
+        scrapeInto(before);
+    }
+
+    void after() {
+        scrapeInto(after);
+    }
+
+    /** A service that does not answer is left out, and reported as such: the latencies still stand. */
+    private void scrapeInto(Map<String, MetricsSnapshot> snapshots) {
+        services.forEach((name, url) -> {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/prometheus"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    snapshots.put(name, MetricsSnapshot.parse(response.body()));
+                }
+            } catch (IOException e) {
+                // left out
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    String render() {
+        var out = new StringBuilder("services   during the run, from their /actuator/prometheus: count, mean ms\n");
+        for (String service : services.keySet()) {
+            MetricsSnapshot start = before.get(service);
+            MetricsSnapshot end = after.get(service);
+            if (start == null || end == null) {
+                out.append("  %-9s no metrics: /actuator/prometheus did not answer %s the run%n".formatted(service,
+                        start == null ? "before" : "after"));
+                continue;
+            }
+            double cpuSeconds = (end.sum("process_cpu_time_ns_total") - start.sum("process_cpu_time_ns_total")) / 1e9;
+            out.append("  %-9s CPU %.1f s%n".formatted(service, cpuSeconds));
+            for (Stage stage : STAGES) {
+                if (stage.service().equals(service)) {
+                    double count = delta(start, end, stage.metric() + "_count", stage.labelFragments());
+                    double sum = delta(start, end, stage.metric() + "_sum", stage.labelFragments());
+                    out.append("            %-40s %8.0f %10s%n".formatted(stage.label(), count,
+                            count > 0 ? "%.1f".formatted(sum / count * 1e3) : "-"));
+                }
+            }
+            for (PerStory stage : PER_STORY) {
+                if (stage.service().equals(service)) {
+                    double stories = delta(start, end, "wirewatch_classify_duration_seconds_count");
+                    double nanos = delta(start, end, stage.metric());
+                    out.append("            %-40s %8s %10s per story%n".formatted(stage.label(), "",
+                            stories > 0 ? "%.1f".formatted(nanos / stories / 1e6) : "-"));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static double delta(MetricsSnapshot start, MetricsSnapshot end, String name, String... fragments) {
+        return end.sum(name, fragments) - start.sum(name, fragments);
+    }
+}
