@@ -109,9 +109,7 @@ public final class LocalRun {
         String prometheusUrl = settings.prometheus() ? startPrometheus() : null;
 
         Path seed = SeedStory.write(settings.seedStoryText(), settings.data().resolve("seed-story.json"));
-        Banner.DemoOutcome demo = settings.loadTest()
-                ? new Banner.DemoOutcome(null, "left out for the load test (" + LocalRunSettings.LOAD_TEST_FLAG + ")")
-                : demoSubscriptions(webhooks);
+        Banner.DemoOutcome demo = settings.loadTest() ? withoutDemoSubscriptions() : demoSubscriptions(webhooks);
         return new Banner(settings, web.baseUrl(), kafka.bootstrapServers(), postgres, mail.smtpPort(),
                 mail.imapPort(), demo, seed, prometheusUrl);
     }
@@ -127,13 +125,26 @@ public final class LocalRun {
         return prometheus.url();
     }
 
+    /** A failure here is reported, not fatal: the load harness still runs, with a warning in the banner. */
+    private Banner.DemoOutcome withoutDemoSubscriptions() {
+        String why = "left out for the load test (" + LocalRunSettings.LOAD_TEST_FLAG + ")";
+        try {
+            int removed = demo(null).remove();
+            return new Banner.DemoOutcome(null, removed == 0 ? why
+                    : why + "; removed the " + removed + " an earlier run left in notify's database");
+        } catch (RuntimeException e) {
+            System.err.println("!! The demo subscriptions of an earlier run could not be removed: " + e.getMessage());
+            return new Banner.DemoOutcome(null, why + ", but those of an earlier run may still receive every alert: "
+                    + e.getMessage());
+        }
+    }
+
     /** Everything runs without them, so a failure here is reported, not fatal. */
     private Banner.DemoOutcome demoSubscriptions(WebhookReceiver webhooks) {
         say("Setting up the demo subscriptions");
         String webhookUrl = web.baseUrl() + "/webhooks/" + DEMO_WEBHOOK_ENDPOINT;
         try {
-            DemoSubscriptions.Demo demo = new DemoSubscriptions(URI.create(serviceUrl("notify")), settings.apiKey(),
-                    mail.inbox(), settings.data().resolve("demo.json"), webhookUrl, DEMO_EMAIL).ensure();
+            DemoSubscriptions.Demo demo = demo(webhookUrl).ensure();
             if (demo.webhookSecret() != null) {
                 webhooks.secret(DEMO_WEBHOOK_ENDPOINT, demo.webhookSecret());
             }
@@ -142,6 +153,11 @@ public final class LocalRun {
             System.err.println("!! The demo subscriptions could not be set up: " + e.getMessage());
             return new Banner.DemoOutcome(null, e.getMessage());
         }
+    }
+
+    private DemoSubscriptions demo(String webhookUrl) {
+        return new DemoSubscriptions(URI.create(serviceUrl("notify")), settings.apiKey(), mail.inbox(),
+                settings.data().resolve("demo.json"), webhookUrl, DEMO_EMAIL);
     }
 
     private ServiceProcess service(String name) {

@@ -66,6 +66,27 @@ public final class DemoSubscriptions {
     }
 
     /**
+     * Deletes the subscriptions an earlier run created and forgets them, so a load test measures its own
+     * subscription only: the data directory keeps notify's database between runs, and left in place the demo
+     * subscriptions would each receive every load-test alert (the email one at an SMTP send per alert). The next
+     * ordinary run creates them again.
+     *
+     * @return how many notify still had
+     */
+    public int remove() {
+        DemoState state = DemoState.load(stateFile);
+        int removed = 0;
+        for (String id : new String[] {state.webhookSubscriptionId(), state.emailSubscriptionId()}) {
+            if (id != null && notify.find(id).isPresent()) {
+                notify.delete(id);
+                removed++;
+            }
+        }
+        new DemoState(null, null, null).save(stateFile);
+        return removed;
+    }
+
+    /**
      * True when notify still has the subscription and it receives alerts. One that is pending (its confirmation mail
      * went with an earlier run's GreenMail) or disabled (unsubscribed, or a webhook that answered 410) is removed, so
      * a fresh one replaces it.

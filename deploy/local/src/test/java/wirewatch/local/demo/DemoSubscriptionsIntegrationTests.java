@@ -92,6 +92,21 @@ class DemoSubscriptionsIntegrationTests {
         assertThat(created).hasValue(3);
     }
 
+    @Test
+    void removesTheSubscriptionsAnEarlierRunCreatedAndCreatesThemAgainAfterwards() {
+        DemoSubscriptions.Demo earlier = demo().ensure();
+
+        int removed = demo().remove();
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(statuses).doesNotContainKeys(earlier.webhookSubscriptionId(), earlier.emailSubscriptionId());
+        assertThat(demo().remove()).isZero();
+        DemoSubscriptions.Demo later = demo().ensure();
+        assertThat(later.webhookSubscriptionId()).isNotEqualTo(earlier.webhookSubscriptionId());
+        assertThat(statuses).containsEntry(later.webhookSubscriptionId(), "active")
+                .containsEntry(later.emailSubscriptionId(), "active");
+    }
+
     private DemoSubscriptions demo() {
         return new DemoSubscriptions(URI.create("http://localhost:" + notify.getAddress().getPort()), KEY,
                 mail.inbox(), dir.resolve("demo.json"), "http://localhost:8025/webhooks/demo", "demo@wirewatch.local");
