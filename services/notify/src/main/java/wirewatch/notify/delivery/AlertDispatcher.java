@@ -26,16 +26,14 @@ public class AlertDispatcher {
 
     private final Router router;
     private final DeliveryLedger ledger;
-    private final AlertStore alerts;
     private final DeliveryAttempts attempts;
     private final DeliveryMetrics metrics;
     private final Semaphore sending;
 
-    AlertDispatcher(Router router, DeliveryLedger ledger, AlertStore alerts,
-                    DeliveryAttempts attempts, DeliveryMetrics metrics, DeliveryProperties properties) {
+    AlertDispatcher(Router router, DeliveryLedger ledger, DeliveryAttempts attempts, DeliveryMetrics metrics,
+                    DeliveryProperties properties) {
         this.router = router;
         this.ledger = ledger;
-        this.alerts = alerts;
         this.attempts = attempts;
         this.metrics = metrics;
         this.sending = new Semaphore(properties.parallelism());
@@ -52,8 +50,7 @@ public class AlertDispatcher {
         if (reached.isEmpty()) {
             return;
         }
-        alerts.save(alert);
-        var claimed = ledger.claimNew(alert.id(), reached);
+        var claimed = ledger.claimNew(alert, reached);
         var content = new DeliveryContent.OfAlert(alert);
         // The wrapper carries the listener's trace (and its baggage) onto each sending thread, so log lines, the
         // webhook's traceparent and the latency timers belong to the story's trace.
