@@ -84,18 +84,17 @@ public class AlertDispatcher {
     }
 
     /**
-     * Runs holding a permit, and gives it back once sent: the permit bounds the sends in flight, not the recording
-     * of their outcomes, which the ledger batches; a send that waited for its own row to be written would hold a
-     * permit that another send could use.
+     * Runs holding a permit, and gives it back once the outcome is recorded: the permits bound the deliveries that
+     * are sent and not yet known to the ledger, which are what a crash sends again. Given back once sent, they
+     * bounded nothing of the kind once a poll's alerts were dispatched side by side: every delivery of the poll
+     * could be answered and still unrecorded at the moment of a crash.
      */
     private void deliver(Delivery delivery, Subscription subscription, DeliveryContent content) {
-        SendOutcome outcome;
         try {
-            outcome = attempts.send(delivery, subscription, content);
+            attempts.attempt(delivery, subscription, content, 1);
         } finally {
             sending.release();
         }
-        attempts.settle(delivery, subscription, content, 1, outcome);
     }
 
     private static void await(Future<?> delivery) {
