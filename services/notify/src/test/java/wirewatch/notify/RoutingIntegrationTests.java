@@ -117,6 +117,13 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> digestItems(subscription) == 2);
         assertThat(receiver.receivedAt(url)).hasSize(20);
+        // Alerts read in one poll are routed side by side, so which two miss the cap is not decided by their order.
+        var overflow = new ArrayList<String>();
+        for (int n = 1; n <= 22; n++) {
+            overflow.add("cap-" + n);
+        }
+        receiver.receivedAt(url).forEach(request -> overflow.remove(json.readTree(request.body()).path("data")
+                .path("id").asString()));
 
         CLOCK.moveTo(Instant.parse("2030-01-01T11:00:01Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedAt(url).size() == 21);
@@ -125,7 +132,8 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
         assertThat(digest.path("timestamp").asString()).isEqualTo("2030-01-01T11:00:00Z");
         assertThat(digest.path("data").path("periodStart").asString()).isEqualTo("2030-01-01T10:00:00Z");
         assertThat(digest.path("data").path("alertCount").asInt()).isEqualTo(2);
-        assertThat(alertIdsIn(digest)).containsExactly("cap-21", "cap-22");
+        assertThat(overflow).hasSize(2);
+        assertThat(alertIdsIn(digest)).containsExactlyInAnyOrderElementsOf(overflow);
         var history = await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(subscription),
                 found -> found.size() == 21 && found.stream().noneMatch(RoutingIntegrationTests::pending));
         assertThat(history.getFirst().path("alertId").asString())

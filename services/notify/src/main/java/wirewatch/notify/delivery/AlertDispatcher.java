@@ -26,16 +26,14 @@ public class AlertDispatcher {
 
     private final Router router;
     private final DeliveryLedger ledger;
-    private final AlertStore alerts;
     private final DeliveryAttempts attempts;
     private final DeliveryMetrics metrics;
     private final Semaphore sending;
 
-    AlertDispatcher(Router router, DeliveryLedger ledger, AlertStore alerts,
-                    DeliveryAttempts attempts, DeliveryMetrics metrics, DeliveryProperties properties) {
+    AlertDispatcher(Router router, DeliveryLedger ledger, DeliveryAttempts attempts, DeliveryMetrics metrics,
+                    DeliveryProperties properties) {
         this.router = router;
         this.ledger = ledger;
-        this.alerts = alerts;
         this.attempts = attempts;
         this.metrics = metrics;
         this.sending = new Semaphore(properties.parallelism());
@@ -52,8 +50,7 @@ public class AlertDispatcher {
         if (reached.isEmpty()) {
             return;
         }
-        alerts.save(alert);
-        var claimed = ledger.claimNew(alert.id(), reached);
+        var claimed = ledger.claimNew(alert, reached);
         var content = new DeliveryContent.OfAlert(alert);
         // The wrapper carries the listener's trace (and its baggage) onto each sending thread, so log lines, the
         // webhook's traceparent and the latency timers belong to the story's trace.
@@ -87,18 +84,17 @@ public class AlertDispatcher {
     }
 
     /**
-     * Runs holding a permit, and gives it back once sent: the permit bounds the sends in flight, not the recording
-     * of their outcomes, which the ledger batches; a send that waited for its own row to be written would hold a
-     * permit that another send could use.
+     * Runs holding a permit, and gives it back once the outcome is recorded: the permits bound the deliveries that
+     * are sent and not yet known to the ledger, which are what a crash sends again. Given back once sent, they
+     * bounded nothing of the kind once a poll's alerts were dispatched side by side: every delivery of the poll
+     * could be answered and still unrecorded at the moment of a crash.
      */
     private void deliver(Delivery delivery, Subscription subscription, DeliveryContent content) {
-        SendOutcome outcome;
         try {
-            outcome = attempts.send(delivery, subscription, content);
+            attempts.attempt(delivery, subscription, content, 1);
         } finally {
             sending.release();
         }
-        attempts.settle(delivery, subscription, content, 1, outcome);
     }
 
     private static void await(Future<?> delivery) {

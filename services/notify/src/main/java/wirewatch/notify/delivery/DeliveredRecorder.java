@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
-import wirewatch.notify.subscription.SubscriptionStore;
 
 /**
  * Records successful attempts in the ledger by group commit: every success that arrives while one batch is being
@@ -26,14 +25,12 @@ class DeliveredRecorder implements AutoCloseable {
     }
 
     private final DeliveryLedger ledger;
-    private final SubscriptionStore subscriptions;
     private final LinkedBlockingQueue<Success> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
-    DeliveredRecorder(DeliveryLedger ledger, SubscriptionStore subscriptions) {
+    DeliveredRecorder(DeliveryLedger ledger) {
         this.ledger = ledger;
-        this.subscriptions = subscriptions;
         this.writer = Thread.ofPlatform().name("notify-delivered-recorder").daemon().start(this::writeBatches);
     }
 
@@ -74,8 +71,8 @@ class DeliveredRecorder implements AutoCloseable {
             return;
         }
         try {
-            ledger.markDelivered(batch.stream().map(Success::deliveryId).toList());
-            subscriptions.recordSuccess(batch.stream().map(Success::subscriptionId).distinct().toList());
+            ledger.markDelivered(batch.stream().map(Success::deliveryId).toList(),
+                    batch.stream().map(Success::subscriptionId).distinct().toList());
             batch.forEach(success -> success.recorded().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(success -> success.recorded().completeExceptionally(e));

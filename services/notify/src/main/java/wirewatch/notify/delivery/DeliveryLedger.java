@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import wirewatch.events.Alert;
 import wirewatch.notify.routing.SuppressedCopies;
 import wirewatch.notify.subscription.Channel;
 import wirewatch.notify.subscription.Subscription;
@@ -32,9 +34,11 @@ class DeliveryLedger implements SuppressedCopies {
     private static final int LONGEST_ERROR = 1000;
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    DeliveryLedger(JdbcClient jdbc) {
+    DeliveryLedger(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -46,17 +50,43 @@ class DeliveryLedger implements SuppressedCopies {
         if (subscriptions.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
-                        insert into deliveries (id, alert_id, subscription_id, channel, status, attempts, last_attempt_at)
-                        select gen_random_uuid(), ?, reached.id, reached.channel, 'pending', 1, now()
-                          from unnest(?::uuid[], ?::text[]) as reached (id, channel)
-                        on conflict (alert_id, subscription_id) do nothing
-                        returning *""")
-                .params(alertId,
-                        subscriptions.stream().map(subscription -> subscription.id().toString()).toArray(String[]::new),
-                        subscriptions.stream().map(subscription -> subscription.channel().id()).toArray(String[]::new))
-                .query(DeliveryLedger::delivery).list().stream()
+        return claimed(jdbc.sql(CLAIM_NEW).params(alertId, ids(subscriptions), channels(subscriptions)));
+    }
+
+    /**
+     * {@link #claimNew(String, List)} for an alert, stored in the same statement as {@link AlertStore#save} stores
+     * it (the first copy is kept): one round trip instead of two on every alert's way to its first send.
+     */
+    Map<UUID, Delivery> claimNew(Alert alert, List<Subscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return Map.of();
+        }
+        return claimed(jdbc.sql("""
+                        with saved as (
+                            insert into alerts (id, payload) values (?, ?::jsonb) on conflict (id) do nothing)
+                        """ + CLAIM_NEW)
+                .params(alert.id(), json.writeValueAsString(alert), alert.id(), ids(subscriptions),
+                        channels(subscriptions)));
+    }
+
+    private static final String CLAIM_NEW = """
+            insert into deliveries (id, alert_id, subscription_id, channel, status, attempts, last_attempt_at)
+            select gen_random_uuid(), ?, reached.id, reached.channel, 'pending', 1, now()
+              from unnest(?::uuid[], ?::text[]) as reached (id, channel)
+            on conflict (alert_id, subscription_id) do nothing
+            returning *""";
+
+    private static Map<UUID, Delivery> claimed(JdbcClient.StatementSpec claim) {
+        return claim.query(DeliveryLedger::delivery).list().stream()
                 .collect(Collectors.toMap(Delivery::subscriptionId, Function.identity()));
+    }
+
+    private static String[] ids(List<Subscription> subscriptions) {
+        return subscriptions.stream().map(subscription -> subscription.id().toString()).toArray(String[]::new);
+    }
+
+    private static String[] channels(List<Subscription> subscriptions) {
+        return subscriptions.stream().map(subscription -> subscription.channel().id()).toArray(String[]::new);
     }
 
     /**
@@ -114,14 +144,23 @@ class DeliveryLedger implements SuppressedCopies {
                 .params(id, retryId).update() > 0;
     }
 
-    /** One statement for many deliveries, so recording successes keeps up with sending them. */
-    void markDelivered(Collection<UUID> ids) {
+    /**
+     * One statement for many deliveries, so recording successes keeps up with sending them. It also ends the run of
+     * failures of their subscriptions ({@code failing_since}, which {@code SubscriptionStore} otherwise keeps): a
+     * second statement would be a second round trip that every successful send waits for.
+     */
+    void markDelivered(Collection<UUID> ids, Collection<UUID> subscriptionIds) {
         jdbc.sql("""
-                        update deliveries
-                           set status = 'delivered', last_error = null, retry_id = null, next_attempt_at = null,
-                               delivered_at = now()
-                         where id = any(?::uuid[])""")
-                .param(ids.stream().map(UUID::toString).toArray(String[]::new)).update();
+                        with delivered as (
+                            update deliveries
+                               set status = 'delivered', last_error = null, retry_id = null, next_attempt_at = null,
+                                   delivered_at = now()
+                             where id = any(?::uuid[]))
+                        update subscriptions set failing_since = null
+                         where id = any(?::uuid[]) and failing_since is not null""")
+                .params(ids.stream().map(UUID::toString).toArray(String[]::new),
+                        subscriptionIds.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
     }
 
     void markRetrying(UUID id, String error, UUID retryId, Instant nextAttemptAt) {

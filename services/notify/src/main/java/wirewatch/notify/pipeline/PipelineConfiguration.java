@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -33,18 +35,43 @@ class PipelineConfiguration {
     }
 
     /**
-     * Unreadable records (deserialization failures are never retried) go to the dead-letter topic at once;
-     * records whose processing keeps failing go there after the back-off. Either way the partition moves on.
+     * Unreadable alerts go here at once, sent by {@link AlertBatchDispatcher} while their neighbours are dispatched;
+     * alerts whose dispatch keeps failing, from the error handler after its back-off.
      */
     @Bean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<Object, Object> template, PipelineProperties pipeline) {
-        var deadLetters = new DeadLetterPublishingRecoverer(template,
+    DeadLetterPublishingRecoverer alertDeadLetters(KafkaTemplate<Object, Object> template) {
+        return new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.ALERTS_DEAD_LETTER, -1));
+    }
+
+    /**
+     * An alert whose dispatch failed (the database or Kafka: a receiver's failure is recorded on its delivery) is
+     * named by the batch's {@link org.springframework.kafka.listener.BatchListenerFailedException}: the records
+     * before it are committed, and it and those after it are read again after the back-off; once the retries are
+     * spent it goes to the dead-letter topic and the partition moves on.
+     */
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(DeadLetterPublishingRecoverer alertDeadLetters,
+                                                 PipelineProperties pipeline) {
         return new DefaultErrorHandler((record, exception) -> {
             log.error("Alert record {}-{}@{} goes to {}", record.topic(), record.partition(), record.offset(),
                     Topics.ALERTS_DEAD_LETTER, exception);
-            deadLetters.accept(record, exception);
+            alertDeadLetters.accept(record, exception);
         }, new FixedBackOff(pipeline.retryBackoff().toMillis(), pipeline.retries()));
+    }
+
+    /**
+     * The container would time each poll's batch under {@code spring.kafka.listener}, the name of the per-alert
+     * observations {@link AlertBatchDispatcher} opens, with other tags; a registry keeps only the first of two such
+     * meters, so the per-alert timer would be lost. The retry listener handles records one by one and keeps its own.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> noAlertBatchTimer() {
+        return container -> {
+            if (AlertBatchDispatcher.LISTENER_ID.equals(container.getListenerId())) {
+                container.getContainerProperties().setMicrometerEnabled(false);
+            }
+        };
     }
 
     /**

@@ -85,18 +85,6 @@ public class SubscriptionStore {
                 .params(reason, id).update() > 0;
     }
 
-    /** A delivery succeeded: the subscription's run of failures, if any, is over. */
-    public void recordSuccess(UUID id) {
-        jdbc.sql("update subscriptions set failing_since = null where id = ? and failing_since is not null")
-                .param(id).update();
-    }
-
-    /** {@link #recordSuccess(UUID)} for many subscriptions in one statement. */
-    public void recordSuccess(Collection<UUID> ids) {
-        jdbc.sql("update subscriptions set failing_since = null where id = any(?::uuid[]) and failing_since is not null")
-                .param(ids.stream().map(UUID::toString).toArray(String[]::new)).update();
-    }
-
     /**
      * A delivery failed at {@code at}: answers since when the subscription has failed every delivery, {@code at}
      * itself unless it was failing already.

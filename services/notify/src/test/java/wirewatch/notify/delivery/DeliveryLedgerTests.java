@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+import wirewatch.events.Alert;
 import wirewatch.notify.TestDatabases;
 import wirewatch.notify.routing.SuppressedCopies;
 import wirewatch.notify.subscription.Channel;
@@ -19,7 +21,8 @@ import wirewatch.notify.subscription.SubscriptionStatus;
 class DeliveryLedgerTests {
 
     private final JdbcClient jdbc = JdbcClient.create(TestDatabases.newMigratedDatabase());
-    private final DeliveryLedger ledger = new DeliveryLedger(jdbc);
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final DeliveryLedger ledger = new DeliveryLedger(jdbc, json);
     private final Subscription first = subscription("first");
     private final Subscription second = subscription("second");
 
@@ -60,7 +63,7 @@ class DeliveryLedgerTests {
     @Test
     void leavesDeliveredDeliveriesAlone() {
         var delivery = ledger.claimNew("alert-3", List.of(first)).get(first.id());
-        ledger.markDelivered(List.of(delivery.id()));
+        ledger.markDelivered(List.of(delivery.id()), List.of(first.id()));
         jdbc.sql("update deliveries set last_attempt_at = now() - interval '1 hour'").update();
 
         assertThat(ledger.claimAbandoned(Duration.ofMinutes(2), 100)).isEmpty();
@@ -94,6 +97,42 @@ class DeliveryLedgerTests {
 
         assertThat(ledger.claimNew(subject, List.of(first))).containsOnlyKeys(first.id());
         assertThat(ledger.claimNew(subject, List.of(first))).isEmpty();
+    }
+
+    @Test
+    void storesTheAlertItClaimsDeliveriesOfAndKeepsItsFirstCopy() {
+        assertThat(ledger.claimNew(alert("alert-6", "First title"), List.of(first))).containsOnlyKeys(first.id());
+        assertThat(ledger.claimNew(alert("alert-6", "Second title"), List.of(first, second)))
+                .containsOnlyKeys(second.id());
+
+        assertThat(jdbc.sql("select payload -> 'story' ->> 'title' from alerts where id = 'alert-6'")
+                .query(String.class).single()).isEqualTo("First title");
+    }
+
+    @Test
+    void endsTheRunOfFailuresOfTheSubscriptionsWhoseDeliveriesItMarksDelivered() {
+        var delivery = ledger.claimNew("alert-7", List.of(first)).get(first.id());
+        jdbc.sql("update subscriptions set failing_since = now() - interval '1 day'").update();
+
+        ledger.markDelivered(List.of(delivery.id()), List.of(first.id()));
+
+        assertThat(ledger.find(delivery.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(jdbc.sql("select count(*) from subscriptions where failing_since is not null and id = ?")
+                .param(first.id()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from subscriptions where failing_since is not null and id = ?")
+                .param(second.id()).query(Integer.class).single()).isOne();
+    }
+
+    private Alert alert(String id, String title) {
+        return json.readValue("""
+                {"id": "%s", "storyId": "story-%s", "clusterId": "cluster-%s",
+                 "story": {"title": "%s", "url": "https://example.com/%s", "source": "example.com",
+                           "publishedAt": "2030-01-01T00:00:00Z"},
+                 "categories": ["CEASEFIRE"],
+                 "matches": [{"ruleId": "ceasefire", "category": "CEASEFIRE", "confidence": 0.8,
+                              "evidence": ["A truce."], "stance": "DEMANDED"}],
+                 "rulesetVersion": "sha256:0123", "classifiedAt": "2030-01-01T00:00:00Z"}"""
+                .formatted(id, id, id, title, id), Alert.class);
     }
 
     private Subscription subscription(String name) {

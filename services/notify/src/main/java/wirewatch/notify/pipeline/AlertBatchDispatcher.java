@@ -1,0 +1,143 @@
+package wirewatch.notify.pipeline;
+
+import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation.DefaultKafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+import wirewatch.events.Alert;
+import wirewatch.notify.delivery.AlertDispatcher;
+
+/**
+ * Dispatches the alerts of one poll side by side, each story cluster's alerts on a virtual thread of its own, and
+ * returns when every one of them has made its first attempts: the container then commits the poll's offsets.
+ * Reading one alert at a time, a partition's throughput was one over the time an alert takes (its database
+ * statements and its slowest first send, mostly waiting); side by side, a poll takes about as long as its slowest
+ * cluster. The sends in flight stay bounded by the {@link AlertDispatcher}'s permits.
+ *
+ * <p>Copies of one story cluster are dispatched one after the other, in the order they were written, so flood
+ * control sends the first copy and suppresses the later ones exactly as when alerts were read one at a time.
+ * Alerts of different clusters may reach the same subscription at once: routing's per-subscription locks keep its
+ * flood keys and its hourly cap right; only which of two alerts takes an hour's last place is no longer decided by
+ * their offsets.
+ *
+ * <p>An unreadable record is dead-lettered on its own and its neighbours are dispatched. An alert whose dispatch
+ * throws (the database or Kafka, not a receiver: receivers' failures are recorded on their deliveries) stops its
+ * cluster there and fails the batch at the first such record: the records before it are committed, it and those
+ * after it are read again after the back-off (the ledger sends nothing twice), and once the retries are spent it
+ * is dead-lettered, as a record listener's alert was.
+ *
+ * <p>A batch listener gets no observation from the container, so each record gets its own here, continued from
+ * the {@code traceparent} and {@code baggage} its producer wrote: each webhook carries its own story's trace, and
+ * the end-to-end latency timer finds the story's {@code wirewatch-ingested-at}.
+ */
+@Component
+class AlertBatchDispatcher {
+
+    static final String LISTENER_ID = "notify";
+
+    private static final LogAccessor LOG = new LogAccessor(AlertBatchDispatcher.class);
+
+    private final AlertDispatcher dispatcher;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final ObservationRegistry observations;
+    private final KafkaAdmin admin;
+
+    AlertBatchDispatcher(AlertDispatcher dispatcher, DeadLetterPublishingRecoverer alertDeadLetters,
+                         ObservationRegistry observations, KafkaAdmin admin) {
+        this.dispatcher = dispatcher;
+        this.deadLetters = alertDeadLetters;
+        this.observations = observations;
+        this.admin = admin;
+    }
+
+    void dispatchAll(List<ConsumerRecord<String, Alert>> records) {
+        var failures = new ConcurrentSkipListMap<Integer, Throwable>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var cluster : byCluster(records)) {
+                executor.execute(() -> dispatchInOrder(records, cluster, failures));
+            }
+        }
+        if (!failures.isEmpty()) {
+            var first = failures.firstEntry();
+            var record = records.get(first.getKey());
+            throw new BatchListenerFailedException("Dispatching the alert at " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset() + " failed", first.getValue(), record);
+        }
+    }
+
+    /** The indexes of the records, grouped by story cluster in the order read; an unreadable record on its own. */
+    private static Collection<List<Integer>> byCluster(List<ConsumerRecord<String, Alert>> records) {
+        var clusters = new LinkedHashMap<String, List<Integer>>();
+        for (int index = 0; index < records.size(); index++) {
+            var alert = records.get(index).value();
+            // As routing does: an alert from an outside producer may lack a cluster; its story is then one.
+            var cluster = alert == null ? "unreadable:" + index
+                    : "cluster:" + (alert.clusterId() == null ? alert.storyId() : alert.clusterId());
+            clusters.computeIfAbsent(cluster, any -> new ArrayList<>()).add(index);
+        }
+        return clusters.values();
+    }
+
+    /** After a failure the rest of the cluster is left to be read again behind it, so its order holds. */
+    private void dispatchInOrder(List<ConsumerRecord<String, Alert>> records, List<Integer> cluster,
+                                 Map<Integer, Throwable> failures) {
+        for (int index : cluster) {
+            try {
+                observed(records.get(index));
+            } catch (RuntimeException | Error e) {
+                failures.put(index, e);
+                return;
+            }
+        }
+    }
+
+    private void observed(ConsumerRecord<String, Alert> record) {
+        KafkaListenerObservation.LISTENER_OBSERVATION
+                .observation(null, DefaultKafkaListenerObservationConvention.INSTANCE,
+                        () -> new KafkaRecordReceiverContext(record, LISTENER_ID, null, LISTENER_ID,
+                                admin::clusterId),
+                        observations)
+                .observe(() -> dispatchOne(record));
+    }
+
+    private void dispatchOne(ConsumerRecord<String, Alert> record) {
+        var unreadable = unreadable(record);
+        if (unreadable.isPresent()) {
+            LOG.error(unreadable.get(), () -> "Alert record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " cannot be read; it goes to the dead-letter topic");
+            deadLetters.accept(record, unreadable.get());
+            return;
+        }
+        dispatcher.dispatch(record.value());
+    }
+
+    /** The deserializers write failures to headers and leave the key or value null; a null value is no alert either. */
+    private static Optional<Exception> unreadable(ConsumerRecord<String, Alert> record) {
+        for (var header : List.of(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
+                SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER)) {
+            DeserializationException failure = SerializationUtils.getExceptionFromHeader(record, header, LOG);
+            if (failure != null) {
+                return Optional.of(failure);
+            }
+        }
+        return record.value() == null
+                ? Optional.of(new IllegalArgumentException("The record has no value (a tombstone)"))
+                : Optional.empty();
+    }
+}
