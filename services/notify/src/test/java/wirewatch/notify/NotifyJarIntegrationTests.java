@@ -48,7 +48,7 @@ import wirewatch.events.Topics;
  * again after the restart (notify cannot know the receiver got it), under the same webhook-id, so a receiver that
  * de-duplicates on webhook-id accepts each delivery exactly once. The test pins those repeats down exactly: each is
  * a request the killed run sent and whose ledger row was not yet marked delivered at the kill (in flight, or answered
- * but not yet group-committed), sent once more by the restarted run and never more. Without the ledger's claim, the
+ * but not yet group-committed: no more than the parallelism), sent once more by the restarted run and never more. Without the ledger's claim, the
  * alerts re-read after the restart would be sent again under new webhook-ids, and the test fails.
  */
 class NotifyJarIntegrationTests {
@@ -129,6 +129,8 @@ class NotifyJarIntegrationTests {
                 assertThat(times).isBetween(1L, 2L));
         assertThat(repeated).as("repeated webhook-ids").contains(interrupted.webhookId())
                 .allSatisfy(id -> assertThat(id).isIn(sentByKilledRun).isIn(notRecordedAtKill));
+        // A send keeps its permit until its outcome is recorded, so no more than the parallelism can be unrecorded.
+        assertThat(repeated).as("repeated webhook-ids").hasSizeLessThanOrEqualTo(PARALLELISM);
         assertThat(requests.stream().filter(request -> request.webhookId().equals(interrupted.webhookId())))
                 .hasSize(2);
         assertThat(jdbc.sql("select attempts from deliveries where id = ?::uuid").param(interrupted.webhookId())

@@ -34,7 +34,7 @@ final class ServiceStages {
             new Stage("classify", "classifying a story", "wirewatch_classify_duration_seconds"),
             new Stage("classify", "a story in the listener", "spring_kafka_listener_seconds"),
             new Stage("notify", "an alert in the listener", "spring_kafka_listener_seconds",
-                    "spring_kafka_listener_id=\"notify-", "news.alerts.v1"),
+                    "spring_kafka_listener_id=\"notify", "news.alerts.v1"),
             new Stage("notify", "a webhook send", "wirewatch_notify_send_seconds", "channel=\"webhook\""),
             new Stage("notify", "waiting for a DB connection", "hikaricp_connections_acquire_seconds"),
             new Stage("notify", "DB connection held", "hikaricp_connections_usage_seconds"),
