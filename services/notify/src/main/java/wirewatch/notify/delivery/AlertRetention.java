@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import wirewatch.notify.routing.RoutingRetention;
 
 /**
  * Deletes stored alerts older than {@code wirewatch.notify.retention.alerts} that no delivery still in flight
@@ -37,7 +38,7 @@ class AlertRetention {
     int deleteExpired() {
         var cutoff = OffsetDateTime.ofInstant(clock.instant().minus(properties.alerts()), ZoneOffset.UTC);
         int batchSize = properties.batchSize();
-        return HistoryRetention.inBatches(batchSize, () -> jdbc.sql("""
+        return RoutingRetention.inBatches(batchSize, () -> jdbc.sql("""
                             delete from alerts where id in (
                                 select id from alerts
                                  where received_at < ?

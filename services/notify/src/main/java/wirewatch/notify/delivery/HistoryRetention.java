@@ -5,10 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import wirewatch.notify.routing.RoutingRetention;
 
 /**
  * Deletes the delivery history older than {@code wirewatch.notify.retention.history} and the digests no delivery can
@@ -47,7 +47,7 @@ class HistoryRetention {
     int removeExpiredDeliveries() {
         var history = properties.history().toMillis() / 1000.0;
         int batchSize = properties.batchSize();
-        return forEachPageOfSubscriptions(page -> inBatches(batchSize, () -> jdbc.sql("""
+        return forEachPageOfSubscriptions(page -> RoutingRetention.inBatches(batchSize, () -> jdbc.sql("""
                         delete from deliveries
                          where ctid = any(array(
                                    select ctid from deliveries
@@ -56,7 +56,7 @@ class HistoryRetention {
                                       and status = 'suppressed'
                                     limit ? for update skip locked))""")
                 .params(page, history, batchSize).update())
-                + inBatches(batchSize, () -> jdbc.sql("""
+                + RoutingRetention.inBatches(batchSize, () -> jdbc.sql("""
                         delete from deliveries
                          where ctid = any(array(
                                    select ctid from deliveries
@@ -82,7 +82,7 @@ class HistoryRetention {
     int removeExpiredDigests() {
         var cutoff = OffsetDateTime.ofInstant(clock.instant().minus(properties.alerts()), ZoneOffset.UTC);
         int batchSize = properties.batchSize();
-        return forEachPageOfSubscriptions(page -> inBatches(batchSize, () -> jdbc.sql("""
+        return forEachPageOfSubscriptions(page -> RoutingRetention.inBatches(batchSize, () -> jdbc.sql("""
                         delete from digests
                          where ctid = any(array(
                                    select ctid from digests
@@ -115,17 +115,6 @@ class HistoryRetention {
                 after = page.getLast();
             }
         } while (page.size() == SUBSCRIPTIONS_PER_PAGE);
-        return deleted;
-    }
-
-    /** Runs {@code batch} (which deletes up to {@code batchSize} rows) until it deletes fewer. */
-    static int inBatches(int batchSize, IntSupplier batch) {
-        int deleted = 0;
-        int last;
-        do {
-            last = batch.getAsInt();
-            deleted += last;
-        } while (last == batchSize);
         return deleted;
     }
 }

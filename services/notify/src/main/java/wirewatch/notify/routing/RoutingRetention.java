@@ -73,7 +73,11 @@ public class RoutingRetention {
                 .params(utc(cutoff), batchSize).update());
     }
 
-    private static int inBatches(int batchSize, IntSupplier batch) {
+    /**
+     * Runs {@code batch} (which deletes up to {@code batchSize} rows) until it deletes fewer; the delivery package's
+     * retention steps use it too.
+     */
+    public static int inBatches(int batchSize, IntSupplier batch) {
         int deleted = 0;
         int last;
         do {
