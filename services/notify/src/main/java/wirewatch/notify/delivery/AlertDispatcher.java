@@ -3,7 +3,10 @@ package wirewatch.notify.delivery;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +20,10 @@ import wirewatch.notify.subscription.Subscription;
 /**
  * Makes the first attempt of every delivery an alert brings, each on its own. A failed attempt is handed to the
  * retry topics and never waited for here, so a failing receiver delays nobody's first attempt but, at most, by
- * its own request timeout on this alert. The deliveries of one alert are recorded and claimed in one statement
- * before anything is sent: only the ones this call inserted are sent, so an alert read again (after a crash, a
- * rebalance, a redelivery) sends nothing that was sent or is being sent.
+ * its own request timeout on this alert. The alerts of a poll are routed together and their deliveries recorded
+ * and claimed in one statement before anything is sent ({@link #route}); only the ones that statement inserted are
+ * sent ({@link #send}), so an alert read again (after a crash, a rebalance, a redelivery) sends nothing that was
+ * sent or is being sent.
  */
 @Service
 public class AlertDispatcher {
@@ -40,25 +44,57 @@ public class AlertDispatcher {
     }
 
     /**
-     * Returns when every first attempt has been made and recorded. A receiver's failure is recorded on its delivery
-     * and never reaches the caller; a failure of the ledger or of Kafka does, so the alert is read again later, and
-     * the deliveries it left pending are sent again by {@link AbandonedDeliveries} once their claim times out.
+     * An alert routed and its deliveries claimed, ready for its first attempts: the subscriptions it reaches now
+     * and, of those, the deliveries this dispatcher claimed (the others were claimed before: sent, or someone
+     * else's to send).
      */
+    public record Routed(Alert alert, List<Subscription> recipients, Map<UUID, Delivery> claimed) {
+    }
+
+    /** {@link #route} and {@link #send} for one alert. */
     public void dispatch(Alert alert) {
-        metrics.alertConsumed();
-        var reached = router.instantRecipients(alert);
-        if (reached.isEmpty()) {
+        send(route(List.of(alert)).getFirst());
+    }
+
+    /**
+     * Routes the alerts of a poll together, in their order, and records and claims all their deliveries in one
+     * statement; answers each alert's first attempts to make, at its index. Nothing is sent yet. A failure (of the
+     * database) reaches the caller, and what was routed or claimed before it is found again when the alerts are.
+     */
+    public List<Routed> route(List<Alert> alerts) {
+        alerts.forEach(alert -> metrics.alertConsumed());
+        var recipients = router.instantRecipients(alerts);
+        var claimed = ledger.claimNew(alerts, recipients);
+        var routed = new ArrayList<Routed>(alerts.size());
+        var seen = new HashSet<String>();
+        for (int index = 0; index < alerts.size(); index++) {
+            var alert = alerts.get(index);
+            // An alert twice in one poll is claimed for once; its second copy finds its deliveries taken.
+            var claimedHere = seen.add(alert.id()) ? claimed.getOrDefault(alert.id(), Map.of())
+                    : Map.<UUID, Delivery>of();
+            routed.add(new Routed(alert, recipients.get(index), claimedHere));
+        }
+        return routed;
+    }
+
+    /**
+     * Makes the first attempt of each claimed delivery and returns when every one has been made and recorded. A
+     * receiver's failure is recorded on its delivery and never reaches the caller; a failure of the ledger or of
+     * Kafka does, so the alert is read again later, and the deliveries it left pending are sent again by
+     * {@link AbandonedDeliveries} once their claim times out.
+     */
+    public void send(Routed routed) {
+        if (routed.recipients().isEmpty()) {
             return;
         }
-        var claimed = ledger.claimNew(alert, reached);
-        var content = new DeliveryContent.OfAlert(alert);
-        // The wrapper carries the listener's trace (and its baggage) onto each sending thread, so log lines, the
+        var content = new DeliveryContent.OfAlert(routed.alert());
+        // The wrapper carries the caller's trace (and its baggage) onto each sending thread, so log lines, the
         // webhook's traceparent and the latency timers belong to the story's trace.
         try (var executor = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
                 ContextSnapshotFactory.builder().build())) {
-            List<Future<?>> deliveries = new ArrayList<>(claimed.size());
-            for (var subscription : reached) {
-                var delivery = claimed.get(subscription.id());
+            List<Future<?>> deliveries = new ArrayList<>(routed.claimed().size());
+            for (var subscription : routed.recipients()) {
+                var delivery = routed.claimed().get(subscription.id());
                 if (delivery == null) {
                     metrics.skippedDuplicate(subscription.channel());
                 } else {

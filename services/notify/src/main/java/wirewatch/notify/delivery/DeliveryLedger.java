@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,19 +56,47 @@ class DeliveryLedger implements SuppressedCopies {
     }
 
     /**
-     * {@link #claimNew(String, List)} for an alert, stored in the same statement as {@link AlertStore#save} stores
-     * it (the first copy is kept): one round trip instead of two on every alert's way to its first send.
+     * {@link #claimNew(String, List)} for the alerts of a poll, each stored in the same statement (the first copy is
+     * kept): one round trip for the poll instead of two for each alert on its way to its first send. Answers the
+     * claimed deliveries by alert id, then subscription id; each alert id counts once, with the subscriptions of its
+     * first occurrence.
      */
-    Map<UUID, Delivery> claimNew(Alert alert, List<Subscription> subscriptions) {
-        if (subscriptions.isEmpty()) {
+    Map<String, Map<UUID, Delivery>> claimNew(List<Alert> alerts, List<List<Subscription>> recipients) {
+        var alertIds = new ArrayList<String>();
+        var payloads = new ArrayList<String>();
+        var reachedAlerts = new ArrayList<String>();
+        var reached = new ArrayList<Subscription>();
+        var seen = new HashSet<String>();
+        for (int index = 0; index < alerts.size(); index++) {
+            var alert = alerts.get(index);
+            if (recipients.get(index).isEmpty() || !seen.add(alert.id())) {
+                continue;
+            }
+            alertIds.add(alert.id());
+            payloads.add(json.writeValueAsString(alert));
+            for (var subscription : recipients.get(index)) {
+                reachedAlerts.add(alert.id());
+                reached.add(subscription);
+            }
+        }
+        if (reached.isEmpty()) {
             return Map.of();
         }
-        return claimed(jdbc.sql("""
+        return jdbc.sql("""
                         with saved as (
-                            insert into alerts (id, payload) values (?, ?::jsonb) on conflict (id) do nothing)
-                        """ + CLAIM_NEW)
-                .params(alert.id(), json.writeValueAsString(alert), alert.id(), ids(subscriptions),
-                        channels(subscriptions)));
+                            insert into alerts (id, payload)
+                            select saved.id, saved.payload::jsonb from unnest(?::text[], ?::text[]) as saved (id, payload)
+                            on conflict (id) do nothing)
+                        insert into deliveries (id, alert_id, subscription_id, channel, status, attempts, last_attempt_at)
+                        select gen_random_uuid(), reached.alert_id, reached.id, reached.channel, 'pending', 1, now()
+                          from unnest(?::text[], ?::uuid[], ?::text[]) as reached (alert_id, id, channel)
+                        on conflict (alert_id, subscription_id) do nothing
+                        returning *""")
+                .params(alertIds.toArray(String[]::new), payloads.toArray(String[]::new),
+                        reachedAlerts.toArray(String[]::new), ids(reached), channels(reached))
+                .query(DeliveryLedger::delivery).list().stream()
+                .collect(Collectors.groupingBy(Delivery::alertId,
+                        Collectors.toMap(Delivery::subscriptionId, Function.identity())));
     }
 
     private static final String CLAIM_NEW = """

@@ -3,6 +3,7 @@ package wirewatch.notify.pipeline;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +25,19 @@ import wirewatch.events.Alert;
 import wirewatch.notify.delivery.AlertDispatcher;
 
 /**
- * Dispatches the alerts of one poll side by side, each story cluster's alerts on a virtual thread of its own, and
- * returns when every one of them has made its first attempts: the container then commits the poll's offsets.
- * Reading one alert at a time, a partition's throughput was one over the time an alert takes (its database
- * statements and its slowest first send, mostly waiting); side by side, a poll takes about as long as its slowest
- * cluster. The sends in flight stay bounded by the {@link AlertDispatcher}'s permits.
+ * Dispatches the alerts of one poll: routes them and claims their deliveries together, in the order they were
+ * written (one set of routing statements and one claim for the poll, however many alerts it holds), then sends
+ * them side by side, each story cluster's alerts on a virtual thread of its own, and returns when every one has
+ * made its first attempts: the container then commits the poll's offsets. Reading one alert at a time, a
+ * partition's throughput was one over the time an alert takes (its database statements and its slowest first send,
+ * mostly waiting); now a poll takes its routing plus its slowest cluster's sends. The sends in flight stay bounded
+ * by the {@link AlertDispatcher}'s permits.
  *
- * <p>Copies of one story cluster are dispatched one after the other, in the order they were written, so flood
- * control sends the first copy and suppresses the later ones exactly as when alerts were read one at a time.
- * Alerts of different clusters may reach the same subscription at once: routing's per-subscription locks keep its
- * flood keys and its hourly cap right; only which of two alerts takes an hour's last place is no longer decided by
- * their offsets.
+ * <p>Routing the poll in order decides flood control and the hourly cap as reading one alert at a time did: a
+ * copy of a story is suppressed by the first, and an hour's last place goes to the earlier alert. Only when routing
+ * the poll together fails (the database refused one alert) is each alert routed on its own, on its cluster's
+ * thread; copies of one cluster are then still routed in order, and routing's per-subscription locks keep the
+ * flood keys and the hourly cap right, but which of two clusters takes an hour's last place is left to chance.
  *
  * <p>An unreadable record is dead-lettered on its own and its neighbours are dispatched. An alert whose dispatch
  * throws (the database or Kafka, not a receiver: receivers' failures are recorded on their deliveries) stops its
@@ -67,10 +70,11 @@ class AlertBatchDispatcher {
     }
 
     void dispatchAll(List<ConsumerRecord<String, Alert>> records) {
+        var routed = routeTogether(records);
         var failures = new ConcurrentSkipListMap<Integer, Throwable>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var cluster : byCluster(records)) {
-                executor.execute(() -> dispatchInOrder(records, cluster, failures));
+                executor.execute(() -> dispatchInOrder(records, cluster, routed, failures));
             }
         }
         if (!failures.isEmpty()) {
@@ -78,6 +82,35 @@ class AlertBatchDispatcher {
             var record = records.get(first.getKey());
             throw new BatchListenerFailedException("Dispatching the alert at " + record.topic() + "-"
                     + record.partition() + "@" + record.offset() + " failed", first.getValue(), record);
+        }
+    }
+
+    /**
+     * The poll's readable alerts routed and claimed together, by record index; empty when that failed, and each
+     * alert is then routed on its own, so a failure that is one alert's (one the database refuses) stays its own
+     * and its neighbours go out. Whatever the failed attempt had routed or claimed is found again then.
+     */
+    private Map<Integer, AlertDispatcher.Routed> routeTogether(List<ConsumerRecord<String, Alert>> records) {
+        var indexes = new ArrayList<Integer>();
+        for (int index = 0; index < records.size(); index++) {
+            if (unreadable(records.get(index)).isEmpty()) {
+                indexes.add(index);
+            }
+        }
+        if (indexes.size() < 2) {
+            return Map.of();
+        }
+        try {
+            var routed = dispatcher.route(indexes.stream().map(index -> records.get(index).value()).toList());
+            var byIndex = new HashMap<Integer, AlertDispatcher.Routed>();
+            for (int at = 0; at < indexes.size(); at++) {
+                byIndex.put(indexes.get(at), routed.get(at));
+            }
+            return byIndex;
+        } catch (RuntimeException e) {
+            LOG.warn(e, () -> "Routing a poll of " + indexes.size() + " alerts together failed; routing them one "
+                    + "by one");
+            return Map.of();
         }
     }
 
@@ -96,10 +129,10 @@ class AlertBatchDispatcher {
 
     /** After a failure the rest of the cluster is left to be read again behind it, so its order holds. */
     private void dispatchInOrder(List<ConsumerRecord<String, Alert>> records, List<Integer> cluster,
-                                 Map<Integer, Throwable> failures) {
+                                 Map<Integer, AlertDispatcher.Routed> routed, Map<Integer, Throwable> failures) {
         for (int index : cluster) {
             try {
-                observed(records.get(index));
+                observed(records.get(index), routed.get(index));
             } catch (RuntimeException | Error e) {
                 failures.put(index, e);
                 return;
@@ -107,16 +140,17 @@ class AlertBatchDispatcher {
         }
     }
 
-    private void observed(ConsumerRecord<String, Alert> record) {
+    private void observed(ConsumerRecord<String, Alert> record, AlertDispatcher.Routed routed) {
         KafkaListenerObservation.LISTENER_OBSERVATION
                 .observation(null, DefaultKafkaListenerObservationConvention.INSTANCE,
                         () -> new KafkaRecordReceiverContext(record, LISTENER_ID, null, LISTENER_ID,
                                 admin::clusterId),
                         observations)
-                .observe(() -> dispatchOne(record));
+                .observe(() -> dispatchOne(record, routed));
     }
 
-    private void dispatchOne(ConsumerRecord<String, Alert> record) {
+    /** Sends what {@code routed} claimed, or routes and sends the alert alone when the poll was not routed. */
+    private void dispatchOne(ConsumerRecord<String, Alert> record, AlertDispatcher.Routed routed) {
         var unreadable = unreadable(record);
         if (unreadable.isPresent()) {
             LOG.error(unreadable.get(), () -> "Alert record " + record.topic() + "-" + record.partition() + "@"
@@ -124,7 +158,11 @@ class AlertBatchDispatcher {
             deadLetters.accept(record, unreadable.get());
             return;
         }
-        dispatcher.dispatch(record.value());
+        if (routed != null) {
+            dispatcher.send(routed);
+        } else {
+            dispatcher.dispatch(record.value());
+        }
     }
 
     /** The deserializers write failures to headers and leave the key or value null; a null value is no alert either. */

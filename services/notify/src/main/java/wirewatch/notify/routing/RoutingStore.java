@@ -30,8 +30,16 @@ class RoutingStore {
         this.jdbc = jdbc;
     }
 
-    /** One flood key an instant alert takes: the subscription's key for a category of the alert's cluster. */
-    record Claim(UUID subscriptionId, String category) {
+    /** A subscription's flood key: one per story cluster and category. */
+    record Key(UUID subscriptionId, String clusterId, String category) {
+    }
+
+    /** Which decision: about this alert, for this subscription. */
+    record Decided(String alertId, UUID subscriptionId) {
+    }
+
+    /** A routing decision to record. */
+    record Decision(String alertId, UUID subscriptionId, Route route) {
     }
 
     /** The second half of a subscription's advisory lock key; routing takes its locks in the order of this key. */
@@ -54,44 +62,45 @@ class RoutingStore {
 
     /**
      * What routing needs to know about a chunk's subscriptions, read in one statement after
-     * {@link #lockSubscriptions}: the decisions already made about the alert, the current holders of their flood
-     * keys for the alert's cluster, and the instant alerts each got in the clock hour of {@code at}.
+     * {@link #lockSubscriptions}: the decisions already made about the alerts, the current holders of their flood
+     * keys for the alerts' clusters, and the instant alerts each got in the clock hour of {@code at}.
      *
-     * @param decisions earlier decisions about the alert, for those of the subscriptions that have one
-     * @param holders   by subscription and category, for those that hold a key
-     * @param sent      for those that got any instant alert this hour
+     * @param decisions earlier decisions about the alerts, for those of the subscriptions that have one
+     * @param holders   by flood key, for the keys held
+     * @param sent      for the subscriptions that got any instant alert this hour
      */
-    record State(Map<UUID, Route> decisions, Map<UUID, Map<String, RoutingPolicy.Holder>> holders,
-                 Map<UUID, Integer> sent) {
+    record State(Map<Decided, Route> decisions, Map<Key, RoutingPolicy.Holder> holders, Map<UUID, Integer> sent) {
     }
 
-    State state(String alertId, List<UUID> subscriptionIds, String clusterId, Collection<String> categories,
-                Instant at) {
-        var decisions = new HashMap<UUID, Route>();
-        var holders = new HashMap<UUID, Map<String, RoutingPolicy.Holder>>();
+    State state(List<String> alertIds, List<UUID> subscriptionIds, List<String> clusterIds,
+                Collection<String> categories, Instant at) {
+        var decisions = new HashMap<Decided, Route>();
+        var holders = new HashMap<Key, RoutingPolicy.Holder>();
         var sent = new HashMap<UUID, Integer>();
         // The chunk's three reads in one round trip, each branch using its table's primary key as it would alone
         // (a join to an unnested array of ids let the planner scan every flood key instead): a row per earlier
         // decision, per hourly count and per key held, told apart by its first column.
         jdbc.sql("""
-                        select 'decision' as kind, subscription_id, route as category, null as alert_id,
-                               null::timestamptz as claimed_at, null::integer as sent
-                          from routing_decisions where alert_id = ? and subscription_id = any(?::uuid[])
+                        select 'decision' as kind, subscription_id, route as category, alert_id,
+                               null as cluster_id, null::timestamptz as claimed_at, null::integer as sent
+                          from routing_decisions where alert_id = any(?::text[]) and subscription_id = any(?::uuid[])
                         union all
-                        select 'count', subscription_id, null, null, null, sent
+                        select 'count', subscription_id, null, null, null, null, sent
                           from instant_counts where subscription_id = any(?::uuid[]) and hour_start = ?
                         union all
-                        select 'key', subscription_id, category, alert_id, claimed_at, null
+                        select 'key', subscription_id, category, alert_id, cluster_id, claimed_at, null
                           from flood_keys
-                         where subscription_id = any(?::uuid[]) and cluster_id = ? and category = any(?::text[])""")
-                .params(alertId, ids(subscriptionIds), ids(subscriptionIds), utc(hourOf(at)), ids(subscriptionIds),
-                        clusterId, categories.toArray(String[]::new))
+                         where subscription_id = any(?::uuid[]) and cluster_id = any(?::text[])
+                           and category = any(?::text[])""")
+                .params(alertIds.toArray(String[]::new), ids(subscriptionIds), ids(subscriptionIds), utc(hourOf(at)),
+                        ids(subscriptionIds), clusterIds.toArray(String[]::new), categories.toArray(String[]::new))
                 .query(row -> {
                     var id = row.getObject("subscription_id", UUID.class);
                     switch (row.getString("kind")) {
-                        case "decision" -> decisions.put(id, Route.fromId(row.getString("category")));
+                        case "decision" -> decisions.put(new Decided(row.getString("alert_id"), id),
+                                Route.fromId(row.getString("category")));
                         case "count" -> sent.put(id, row.getInt("sent"));
-                        default -> holders.computeIfAbsent(id, any -> new HashMap<>()).put(row.getString("category"),
+                        default -> holders.put(new Key(id, row.getString("cluster_id"), row.getString("category")),
                                 new RoutingPolicy.Holder(row.getString("alert_id"),
                                         row.getObject("claimed_at", OffsetDateTime.class).toInstant()));
                     }
@@ -101,30 +110,40 @@ class RoutingStore {
 
     /**
      * Writes a chunk's new decisions and what follows from them in one statement: the decisions, the flood keys
-     * the instant ones take, and one more instant alert this hour for each of {@code instant}.
+     * the instant ones take (each key once, by the alert that took it last), and the instant alerts each
+     * subscription got this hour.
      */
-    void record(String alertId, Map<UUID, Route> decided, List<Claim> claims, String clusterId,
-                List<UUID> instant, Instant at) {
-        var entries = List.copyOf(decided.entrySet());
+    void record(List<Decision> decisions, Map<Key, String> claims, Map<UUID, Integer> instant, Instant at) {
+        var keys = List.copyOf(claims.keySet());
+        var counted = List.copyOf(instant.entrySet());
         jdbc.sql("""
                         with decisions as (
                             insert into routing_decisions (alert_id, subscription_id, route, decided_at)
-                            select ?, decided.subscription_id, decided.route, ?
-                              from unnest(?::uuid[], ?::text[]) as decided (subscription_id, route)),
+                            select decided.alert_id, decided.subscription_id, decided.route, ?
+                              from unnest(?::text[], ?::uuid[], ?::text[]) as decided (alert_id, subscription_id, route)),
                         claims as (
                             insert into flood_keys (subscription_id, cluster_id, category, alert_id, claimed_at)
-                            select claimed.subscription_id, ?, claimed.category, ?, ?
-                              from unnest(?::uuid[], ?::text[]) as claimed (subscription_id, category)
+                            select claimed.subscription_id, claimed.cluster_id, claimed.category, claimed.alert_id, ?
+                              from unnest(?::uuid[], ?::text[], ?::text[], ?::text[])
+                                   as claimed (subscription_id, cluster_id, category, alert_id)
                             on conflict (subscription_id, cluster_id, category)
                             do update set alert_id = excluded.alert_id, claimed_at = excluded.claimed_at)
                         insert into instant_counts (subscription_id, hour_start, sent)
-                        select counted.subscription_id, ?, 1 from unnest(?::uuid[]) as counted (subscription_id)
-                        on conflict (subscription_id, hour_start) do update set sent = instant_counts.sent + 1""")
-                .params(alertId, utc(at), ids(entries.stream().map(Map.Entry::getKey).toList()),
-                        entries.stream().map(entry -> entry.getValue().id()).toArray(String[]::new),
-                        clusterId, alertId, utc(at), ids(claims.stream().map(Claim::subscriptionId).toList()),
-                        claims.stream().map(Claim::category).toArray(String[]::new),
-                        utc(hourOf(at)), ids(instant))
+                        select counted.subscription_id, ?, counted.sent
+                          from unnest(?::uuid[], ?::int[]) as counted (subscription_id, sent)
+                        on conflict (subscription_id, hour_start) do update set sent = instant_counts.sent + excluded.sent""")
+                .params(utc(at),
+                        decisions.stream().map(Decision::alertId).toArray(String[]::new),
+                        ids(decisions.stream().map(Decision::subscriptionId).toList()),
+                        decisions.stream().map(decision -> decision.route().id()).toArray(String[]::new),
+                        utc(at),
+                        ids(keys.stream().map(Key::subscriptionId).toList()),
+                        keys.stream().map(Key::clusterId).toArray(String[]::new),
+                        keys.stream().map(Key::category).toArray(String[]::new),
+                        keys.stream().map(claims::get).toArray(String[]::new),
+                        utc(hourOf(at)),
+                        ids(counted.stream().map(Map.Entry::getKey).toList()),
+                        counted.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
                 .update();
     }
 

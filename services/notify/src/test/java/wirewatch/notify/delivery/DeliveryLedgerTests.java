@@ -101,12 +101,32 @@ class DeliveryLedgerTests {
 
     @Test
     void storesTheAlertItClaimsDeliveriesOfAndKeepsItsFirstCopy() {
-        assertThat(ledger.claimNew(alert("alert-6", "First title"), List.of(first))).containsOnlyKeys(first.id());
-        assertThat(ledger.claimNew(alert("alert-6", "Second title"), List.of(first, second)))
-                .containsOnlyKeys(second.id());
+        assertThat(ledger.claimNew(List.of(alert("alert-6", "First title")), List.of(List.of(first))))
+                .containsOnlyKeys("alert-6")
+                .extractingByKey("alert-6").satisfies(claimed -> assertThat(claimed).containsOnlyKeys(first.id()));
+        assertThat(ledger.claimNew(List.of(alert("alert-6", "Second title")), List.of(List.of(first, second))))
+                .extractingByKey("alert-6").satisfies(claimed -> assertThat(claimed).containsOnlyKeys(second.id()));
 
         assertThat(jdbc.sql("select payload -> 'story' ->> 'title' from alerts where id = 'alert-6'")
                 .query(String.class).single()).isEqualTo("First title");
+    }
+
+    @Test
+    void claimsAPollsAlertsInOneGoEachAlertOnceAndStoresOnlyThoseThatReachSomeone() {
+        var claimed = ledger.claimNew(
+                List.of(alert("alert-8", "Eight"), alert("alert-9", "Nine"), alert("alert-8", "Eight again"),
+                        alert("alert-10", "Ten")),
+                List.of(List.of(first, second), List.of(second), List.of(first, second), List.of()));
+
+        assertThat(claimed).containsOnlyKeys("alert-8", "alert-9");
+        assertThat(claimed.get("alert-8")).containsOnlyKeys(first.id(), second.id());
+        assertThat(claimed.get("alert-9")).containsOnlyKeys(second.id());
+        assertThat(claimed.get("alert-8").get(first.id()).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(jdbc.sql("select id from alerts order by id").query(String.class).list())
+                .containsExactly("alert-8", "alert-9");
+        assertThat(jdbc.sql("select payload -> 'story' ->> 'title' from alerts where id = 'alert-8'")
+                .query(String.class).single()).isEqualTo("Eight");
+        assertThat(jdbc.sql("select count(*) from deliveries").query(Integer.class).single()).isEqualTo(3);
     }
 
     @Test
