@@ -50,6 +50,8 @@ final class ServiceStages {
     private final Map<String, URI> services;
     private final Map<String, MetricsSnapshot> before = new LinkedHashMap<>();
     private final Map<String, MetricsSnapshot> after = new LinkedHashMap<>();
+    private MachineCpu machineBefore;
+    private MachineCpu machineAfter;
 
     /** @param services base URL per service name: ingest, classify, notify */
     ServiceStages(HttpClient http, Map<String, URI> services) {
@@ -59,9 +61,11 @@ final class ServiceStages {
 
     void before() {
         scrapeInto(before);
+        machineBefore = MachineCpu.now();
     }
 
     void after() {
+        machineAfter = MachineCpu.now();
         scrapeInto(after);
     }
 
@@ -84,6 +88,8 @@ final class ServiceStages {
 
     String render() {
         var out = new StringBuilder("services   during the run, from their /actuator/prometheus: count, mean ms\n");
+        double servicesCpu = 0;
+        double classified = classified();
         for (String service : services.keySet()) {
             MetricsSnapshot start = before.get(service);
             MetricsSnapshot end = after.get(service);
@@ -93,7 +99,8 @@ final class ServiceStages {
                 continue;
             }
             double cpuSeconds = (end.sum("process_cpu_time_ns_total") - start.sum("process_cpu_time_ns_total")) / 1e9;
-            out.append("  %-9s CPU %.1f s%n".formatted(service, cpuSeconds));
+            servicesCpu += cpuSeconds;
+            out.append("  %-9s CPU %.1f s%s%n".formatted(service, cpuSeconds, perStory(cpuSeconds, classified)));
             for (Stage stage : STAGES) {
                 if (stage.service().equals(service)) {
                     double count = delta(start, end, stage.metric() + "_count", stage.labelFragments());
@@ -111,7 +118,37 @@ final class ServiceStages {
                 }
             }
         }
+        machine(out, servicesCpu, classified);
         return out.toString();
+    }
+
+    /**
+     * The machine's busy CPU beside the services': the rest is Kafka's, PostgreSQL's and this harness's (and that
+     * of anything else running, which the load average shows).
+     */
+    private void machine(StringBuilder out, double servicesCpu, double stories) {
+        double harness = machineAfter.harnessSeconds() - machineBefore.harnessSeconds();
+        if (machineBefore.machineBusySeconds().isEmpty() || machineAfter.machineBusySeconds().isEmpty()) {
+            out.append("  machine   CPU unknown (no /proc/stat); this harness %.1f s%n".formatted(harness));
+            return;
+        }
+        double busy = machineAfter.machineBusySeconds().getAsDouble()
+                - machineBefore.machineBusySeconds().getAsDouble();
+        out.append("  machine   CPU %.1f s%s: the services %.1f s, this harness %.1f s, the rest %.1f s%n".formatted(
+                busy, perStory(busy, stories), servicesCpu, harness, busy - servicesCpu - harness));
+        out.append("            (the rest: Kafka, PostgreSQL and anything else running)%n".formatted());
+    }
+
+    /** Stories classify classified during the run; zero when its meters are missing. */
+    private double classified() {
+        var start = before.get("classify");
+        var end = after.get("classify");
+        return start == null || end == null ? 0 : delta(start, end, "wirewatch_classify_duration_seconds_count");
+    }
+
+    /** CPU per story classified during the run, the one count every service's work follows. */
+    private static String perStory(double cpuSeconds, double stories) {
+        return stories > 0 ? ", %.2f ms per story classified".formatted(cpuSeconds / stories * 1e3) : "";
     }
 
     private static double delta(MetricsSnapshot start, MetricsSnapshot end, String name, String... fragments) {
