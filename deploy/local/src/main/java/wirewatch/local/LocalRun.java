@@ -199,6 +199,7 @@ public final class LocalRun {
             builder.jvmArg("-XX:TieredStopAtLevel=1");
         }
         builder.jvmArg("-Xmx512m");
+        settings.serviceJvmArgs().forEach(builder::jvmArg);
         return builder.build();
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,12 +15,15 @@ import java.util.Set;
  * (or {@code WIREWATCH_PROMETHEUS=true}) also starts a Prometheus scraping the services. {@code --load-test} sets the
  * stack up for {@code deploy/load/run}: see {@link #loadTest()}.
  *
+ * @param serviceJvmArgs extra JVM options for the three services, from {@code WIREWATCH_SERVICE_JVM_ARGS}
+ *                       (space-separated), after the launcher's own so they win: to try a collector or a heap size
+ *                       under the load harness without rebuilding anything
  * @param loadTest no demo subscriptions (each would receive every load-test alert, the email one at an SMTP send per
  *                 alert), notify's hourly cap on instant alerts lifted (or most load-test alerts would go to the
  *                 digest), and the services' JIT at full strength: a load test measures steady state, not start-up
  */
 record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, boolean apiKeyGenerated,
-                        boolean prometheus, boolean loadTest) {
+                        boolean prometheus, boolean loadTest, List<String> serviceJvmArgs) {
 
     static final String PROMETHEUS_FLAG = "--prometheus";
     static final String LOAD_TEST_FLAG = "--load-test";
@@ -73,8 +77,10 @@ record LocalRunSettings(Path root, Map<String, Integer> ports, String apiKey, bo
         }
         String key = environment.get("WIREWATCH_API_KEY");
         boolean generated = key == null || key.isBlank();
+        String jvmArgs = environment.getOrDefault("WIREWATCH_SERVICE_JVM_ARGS", "").strip();
         return new LocalRunSettings(root.toAbsolutePath().normalize(), Map.copyOf(ports),
-                generated ? randomKey() : key, generated, prometheus, loadTest);
+                generated ? randomKey() : key, generated, prometheus, loadTest,
+                jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
     }
 
     /** The ports this run will listen on: Prometheus's only when it is asked for. */

@@ -96,4 +96,14 @@ class LocalRunSettingsTests {
         assertThatThrownBy(() -> LocalRunSettings.from(new String[0], Map.of(), root.resolve("services")))
                 .hasMessageContaining("is not the Wirewatch repository");
     }
+
+    @Test
+    void passesExtraJvmOptionsToTheServicesFromTheEnvironment() {
+        LocalRunSettings plain = LocalRunSettings.from(new String[0], Map.of(), root);
+        LocalRunSettings tuned = LocalRunSettings.from(new String[0],
+                Map.of("WIREWATCH_SERVICE_JVM_ARGS", " -XX:+UseSerialGC   -Xmx1g "), root);
+
+        assertThat(plain.serviceJvmArgs()).isEmpty();
+        assertThat(tuned.serviceJvmArgs()).containsExactly("-XX:+UseSerialGC", "-Xmx1g");
+    }
 }
