@@ -13,9 +13,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -37,7 +38,7 @@ import wirewatch.notify.subscription.Subscription;
 class WebhookSender implements AlertSender, AutoCloseable {
 
     static final String EVENT_TYPE = "alert.created";
-    private static final int RENDERED_SLOTS = 16;
+    private static final int REMEMBERED_ALERTS = 256;
 
     private record Rendered(Alert alert, String head) {
     }
@@ -49,10 +50,10 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private final SigningSecrets secrets;
     private final Clock clock;
     /**
-     * The alerts rendered last, each in the slot of its identity hash: the listener's consumers dispatch alerts
-     * at the same time, and a single "last alert" slot made them render each other's out for nearly every delivery.
+     * The alerts rendered lately, by id: a poll's alerts are dispatched at the same time, and a fixed set of slots
+     * (one, then sixteen by identity hash) let two of them evict each other for nearly every delivery.
      */
-    private final AtomicReferenceArray<Rendered> rendered = new AtomicReferenceArray<>(RENDERED_SLOTS);
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     @Autowired
     WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
@@ -171,11 +172,13 @@ class WebhookSender implements AlertSender, AutoCloseable {
      * rendered once per alert rather than once per subscription.
      */
     private String payload(Subscription subscription, Alert alert) {
-        var slot = System.identityHashCode(alert) & (RENDERED_SLOTS - 1);
-        var event = rendered.get(slot);
+        var event = rendered.get(alert.id());
         if (event == null || event.alert() != alert) {
+            if (rendered.size() >= REMEMBERED_ALERTS) {
+                rendered.clear();
+            }
             event = new Rendered(alert, eventUpToSubscriptionId(alert));
-            rendered.set(slot, event);
+            rendered.put(alert.id(), event);
         }
         return event.head() + ",\"subscriptionId\":\"" + subscription.id() + "\"}}";
     }
