@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -32,20 +33,28 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** One answer of a scripted receiver: a status (with {@code Retry-After} unless null), or none at all. */
-    public record Reply(int status, String retryAfter, boolean hangs) {
+    /**
+     * One answer of a scripted receiver: a status (with {@code Retry-After} unless null), none at all, or a 200
+     * whose body never ends.
+     */
+    public record Reply(int status, String retryAfter, boolean hangs, boolean trickles) {
 
         public static Reply status(int status) {
-            return new Reply(status, null, false);
+            return new Reply(status, null, false, false);
         }
 
         public static Reply retryAfter(int status, String retryAfter) {
-            return new Reply(status, retryAfter, false);
+            return new Reply(status, retryAfter, false, false);
         }
 
         /** Keeps the connection open without answering until the receiver is closed. */
         public static Reply hanging() {
-            return new Reply(0, null, true);
+            return new Reply(0, null, true, false);
+        }
+
+        /** Answers 200, then sends its body a byte every quarter of a second until the receiver is closed. */
+        public static Reply trickling() {
+            return new Reply(200, null, false, true);
         }
     }
 
@@ -110,6 +119,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(200, -1);
             } else if (reply.hangs()) {
                 closed.await();
+            } else if (reply.trickles()) {
+                trickle(exchange);
             } else {
                 if (reply.retryAfter() != null) {
                     exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
@@ -118,6 +129,15 @@ public final class WebhookReceiver implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void trickle(HttpExchange exchange) throws IOException, InterruptedException {
+        exchange.sendResponseHeaders(200, 0);
+        var body = exchange.getResponseBody();
+        while (!closed.await(250, TimeUnit.MILLISECONDS)) {
+            body.write('.');
+            body.flush();
         }
     }
 

@@ -1,6 +1,7 @@
 package wirewatch.notify.delivery;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Tracer;
@@ -8,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import wirewatch.events.Alert;
@@ -20,6 +23,8 @@ class DeliveryMetrics {
     static final String INGESTED_AT_BAGGAGE = "wirewatch-ingested-at";
 
     private final MeterRegistry registry;
+    /** Meters by name and tags, looked up once: building a meter's id for every delivery was most of its cost. */
+    private final Map<String, Meter> meters = new ConcurrentHashMap<>();
     private final Counter alerts;
     private final Tracer tracer;
     private final Clock clock = Clock.systemUTC();
@@ -58,10 +63,10 @@ class DeliveryMetrics {
         if (since == null || since.isAfter(now)) {
             return; // unknown, or a publisher's clock ahead of ours
         }
-        Timer.builder(name)
+        meter(name + channel.id(), () -> Timer.builder(name)
                 .description(description)
                 .tag("channel", channel.id())
-                .register(registry)
+                .register(registry))
                 .record(Duration.between(since, now));
     }
 
@@ -103,19 +108,28 @@ class DeliveryMetrics {
     }
 
     SendOutcome timeSend(Channel channel, Supplier<SendOutcome> send) {
-        return Timer.builder("wirewatch.notify.send")
+        return meter("send " + channel.id(), () -> Timer.builder("wirewatch.notify.send")
                 .description("Time one send attempt takes, whatever its outcome")
                 .tag("channel", channel.id())
-                .register(registry)
+                .register(registry))
                 .record(send);
     }
 
     private void deliveries(Channel channel, String outcome) {
-        Counter.builder("wirewatch.notify.deliveries")
+        meter("deliveries " + channel.id() + " " + outcome, () -> Counter.builder("wirewatch.notify.deliveries")
                 .description("Delivery attempts by channel and what came of them")
                 .tag("channel", channel.id())
                 .tag("outcome", outcome)
-                .register(registry)
+                .register(registry))
                 .increment();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M extends Meter> M meter(String key, Supplier<M> registered) {
+        var meter = meters.get(key);
+        if (meter == null) {
+            meter = meters.computeIfAbsent(key, any -> registered.get());
+        }
+        return (M) meter;
     }
 }

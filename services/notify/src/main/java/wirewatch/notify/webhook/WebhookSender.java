@@ -1,10 +1,10 @@
 package wirewatch.notify.webhook;
 
-import io.micrometer.core.instrument.binder.httpcomponents.hc5.ObservationExecChainHandler;
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,24 +12,14 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,62 +38,33 @@ import wirewatch.notify.subscription.Subscription;
 class WebhookSender implements AlertSender, AutoCloseable {
 
     static final String EVENT_TYPE = "alert.created";
-    private static final String USER_AGENT = "Wirewatch-Webhooks/1.0";
-    private static final ContentType JSON = ContentType.create("application/json");
-    private static final int RENDERED_SLOTS = 16;
-
-    private record Answer(int status, String retryAfter) {
-    }
+    private static final int REMEMBERED_ALERTS = 256;
 
     private record Rendered(Alert alert, String head) {
     }
 
-    private final CloseableHttpClient http;
-    private final ScheduledExecutorService deadlines;
+    private final WebhookHttp http;
     private final Duration requestTimeout;
     private final Duration disableAfter;
     private final JsonMapper json;
     private final SigningSecrets secrets;
     private final Clock clock;
     /**
-     * The alerts rendered last, each in the slot of its identity hash: the listener's consumers dispatch alerts
-     * at the same time, and a single "last alert" slot made them render each other's out for nearly every delivery.
+     * The alerts rendered lately, by id: a poll's alerts are dispatched at the same time, and a fixed set of slots
+     * (one, then sixteen by identity hash) let two of them evict each other for nearly every delivery.
      */
-    private final AtomicReferenceArray<Rendered> rendered = new AtomicReferenceArray<>(RENDERED_SLOTS);
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     @Autowired
     WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
-                  ObservationRegistry observations, SigningSecrets secrets) {
-        this(properties, resolver, policy, json, observations, secrets, Clock.systemUTC());
+                  Tracer tracer, Propagator propagator, MeterRegistry registry, SigningSecrets secrets) {
+        this(properties, resolver, policy, json, tracer, propagator, registry, secrets, Clock.systemUTC());
     }
 
     WebhookSender(WebhookProperties properties, HostResolver resolver, PrivateNetworkPolicy policy, JsonMapper json,
-                  ObservationRegistry observations, SigningSecrets secrets, Clock clock) {
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new GuardedDnsResolver(resolver, policy))
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(properties.requestTimeout()))
-                        .build())
-                // Kept alive and reused: a fan-out to many webhooks on one host (one route) reuses warm connections.
-                .setMaxConnTotal(properties.maxConnections())
-                .setMaxConnPerRoute(properties.maxConnectionsPerHost())
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(properties.requestTimeout())).build())
-                // A redirect could lead anywhere, internal hosts included; receivers must give their final URL.
-                .disableRedirectHandling()
-                // Retrying is the retry topics' business, with back-off and a record of every attempt.
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setUserAgent(USER_AGENT)
-                // A client span per request, whose traceparent header carries the story's trace to the receiver.
-                .addExecInterceptorLast("observation",
-                        new ObservationExecChainHandler(observations, WebhookRequestConvention.INSTANCE))
-                .build();
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+                  Tracer tracer, Propagator propagator, MeterRegistry registry, SigningSecrets secrets, Clock clock) {
+        this.http = new WebhookHttp(properties, new GuardedDnsResolver(resolver, policy), tracer, propagator,
+                registry);
         this.requestTimeout = properties.requestTimeout();
         this.disableAfter = properties.disableAfter();
         this.json = json;
@@ -140,36 +101,23 @@ class WebhookSender implements AlertSender, AutoCloseable {
     private SendOutcome post(UUID deliveryId, Subscription subscription, String body) {
         var webhookId = deliveryId.toString();
         var timestamp = clock.instant().getEpochSecond();
-        var request = new HttpPost(URI.create(subscription.target()));
-        request.setHeader("webhook-id", webhookId);
-        request.setHeader("webhook-timestamp", Long.toString(timestamp));
-        request.setHeader("webhook-signature", signatures(subscription, webhookId, timestamp, body));
-        // JSON is UTF-8 by definition (RFC 8259), so the content type names no charset.
-        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
-        // The response timeout bounds each wait for bytes; this bounds the whole attempt, for a receiver that
-        // trickles its answer.
-        var deadlinePassed = new AtomicBoolean();
-        var deadline = deadlines.schedule(() -> {
-            deadlinePassed.set(true);
-            request.cancel();
-        }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        var headers = List.of(
+                new BasicHeader("webhook-id", webhookId),
+                new BasicHeader("webhook-timestamp", Long.toString(timestamp)),
+                new BasicHeader("webhook-signature", signatures(subscription, webhookId, timestamp, body)));
         try {
-            var answer = http.execute(request, response -> new Answer(response.getCode(),
-                    response.getFirstHeader("Retry-After") == null ? null
-                            : response.getFirstHeader("Retry-After").getValue()));
+            var answer = http.post(subscription.target(), headers, body.getBytes(StandardCharsets.UTF_8));
             return outcome(answer);
         } catch (TargetRefusedException e) {
             return SendOutcome.refused("refused at connect time: " + e.getMessage());
         } catch (ConnectTimeoutException | HttpHostConnectException e) {
             return SendOutcome.failed("could not connect to the receiver: " + e.getMessage());
         } catch (SocketTimeoutException e) {
-            return noAnswer();
+            return SendOutcome.failed("no answer within " + requestTimeout.toMillis() + " ms");
         } catch (UnknownHostException e) {
             return SendOutcome.failed("the receiver's host could not be resolved: " + e.getMessage());
         } catch (IOException e) {
-            return deadlinePassed.get() ? noAnswer() : SendOutcome.failed("could not reach the receiver: " + e);
-        } finally {
-            deadline.cancel(false);
+            return SendOutcome.failed("could not reach the receiver: " + e);
         }
     }
 
@@ -187,11 +135,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
                 .toList());
     }
 
-    private SendOutcome noAnswer() {
-        return SendOutcome.failed("no answer within " + requestTimeout.toMillis() + " ms");
-    }
-
-    private SendOutcome outcome(Answer answer) {
+    private SendOutcome outcome(WebhookHttp.Answer answer) {
         var status = answer.status();
         if (status >= 200 && status < 300) {
             return SendOutcome.delivered();
@@ -228,11 +172,13 @@ class WebhookSender implements AlertSender, AutoCloseable {
      * rendered once per alert rather than once per subscription.
      */
     private String payload(Subscription subscription, Alert alert) {
-        var slot = System.identityHashCode(alert) & (RENDERED_SLOTS - 1);
-        var event = rendered.get(slot);
+        var event = rendered.get(alert.id());
         if (event == null || event.alert() != alert) {
+            if (rendered.size() >= REMEMBERED_ALERTS) {
+                rendered.clear();
+            }
             event = new Rendered(alert, eventUpToSubscriptionId(alert));
-            rendered.set(slot, event);
+            rendered.put(alert.id(), event);
         }
         return event.head() + ",\"subscriptionId\":\"" + subscription.id() + "\"}}";
     }
@@ -249,7 +195,6 @@ class WebhookSender implements AlertSender, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        deadlines.shutdownNow();
         http.close();
     }
 }

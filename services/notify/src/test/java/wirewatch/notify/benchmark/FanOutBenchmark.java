@@ -77,7 +77,7 @@ public final class FanOutBenchmark {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             var postgres = postgresProcess(jdbc);
             if (statements) {
-                jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+                jdbc.sql("select pg_stat_statements_reset(), pg_stat_reset()").query(Object.class).list();
             }
             long notifyBefore = os.getProcessCpuTime();
             var receiverBefore = receiver.cpu();
@@ -140,6 +140,11 @@ public final class FanOutBenchmark {
                         select round(total_exec_time) || ' ms, ' || calls || ', ' || rows || ', '
                                || left(regexp_replace(query, '\\s+', ' ', 'g'), 200)
                           from pg_stat_statements order by total_exec_time desc limit 15""")
+                .query(String.class).list().forEach(System.out::println);
+        System.out.println("Row updates, of which heap-only (HOT, no new index entries), by table:");
+        jdbc.sql("""
+                        select relname || ': ' || n_tup_upd || ', ' || n_tup_hot_upd
+                          from pg_stat_user_tables where n_tup_upd > 0 order by n_tup_upd desc""")
                 .query(String.class).list().forEach(System.out::println);
     }
 

@@ -2,7 +2,9 @@ package wirewatch.notify.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,7 +46,7 @@ class SecretRotationTests {
             Duration.ofSeconds(2), Duration.ofDays(5), OVERLAP, Duration.ZERO, 20, 10);
     private final WebhookSender sender = new WebhookSender(properties, HostResolver.SYSTEM,
             new PrivateNetworkPolicy(properties, HostResolver.SYSTEM), JsonMapper.builder().build(),
-            ObservationRegistry.NOOP, secrets, clock);
+            Tracer.NOOP, Propagator.NOOP, new SimpleMeterRegistry(), secrets, clock);
     private final Subscription subscription = insertSubscription(receiver.url(200, "rotating"));
 
     @AfterEach

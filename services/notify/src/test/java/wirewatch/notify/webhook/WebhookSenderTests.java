@@ -2,7 +2,9 @@ package wirewatch.notify.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -76,7 +78,7 @@ class WebhookSenderTests {
         assertThat(policy.refusal(URI.create(target))).isEmpty();
 
         try (var sender = new WebhookSender(properties(false), dns, policy, JsonMapper.builder().build(),
-                ObservationRegistry.NOOP, SigningSecrets.AS_CREATED)) {
+                Tracer.NOOP, Propagator.NOOP, new SimpleMeterRegistry(), SigningSecrets.AS_CREATED)) {
             var outcome = sender.send(UUID.randomUUID(), subscription(target), alert());
 
             assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Failed.class, failed ->
@@ -113,10 +115,26 @@ class WebhookSenderTests {
         }
     }
 
+    @Test
+    void givesUpOnAReceiverThatTricklesItsAnswerForLongerThanTheRequestTimeout() throws Exception {
+        answers.add("127.0.0.1");
+        var url = receiver.scripted("trickling", WebhookReceiver.Reply.trickling()).replace("127.0.0.1", HOST);
+        try (var sender = sender(true)) {
+            long started = System.nanoTime();
+            var outcome = sender.send(UUID.randomUUID(), subscription(url), alert());
+            var took = Duration.ofNanos(System.nanoTime() - started);
+
+            // Every byte comes well within the 2 s socket timeout; only the attempt's deadline can end this.
+            assertThat(outcome).isEqualTo(SendOutcome.failed("no answer within 2000 ms"));
+            assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        }
+    }
+
     private WebhookSender sender(boolean allowPrivateTargets) {
         var properties = properties(allowPrivateTargets);
         return new WebhookSender(properties, dns, new PrivateNetworkPolicy(properties, dns),
-                JsonMapper.builder().build(), ObservationRegistry.NOOP, SigningSecrets.AS_CREATED);
+                JsonMapper.builder().build(), Tracer.NOOP, Propagator.NOOP, new SimpleMeterRegistry(),
+                SigningSecrets.AS_CREATED);
     }
 
     private static WebhookProperties properties(boolean allowPrivateTargets) {
