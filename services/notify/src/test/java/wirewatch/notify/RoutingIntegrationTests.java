@@ -63,8 +63,11 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 
         var history = await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(subscription),
                 found -> found.size() == 4 && found.stream().noneMatch(RoutingIntegrationTests::pending));
-        assertThat(receiver.receivedAt(url)).extracting(request -> json.readTree(request.body()).path("data")
-                .path("id").asString()).containsExactly("flood-1", "flood-3", "flood-4");
+        // One cluster's alerts are sent in order; another cluster's go out beside them, in any order.
+        var received = receiver.receivedAt(url).stream().map(request -> json.readTree(request.body()).path("data")
+                .path("id").asString()).toList();
+        assertThat(received).containsExactlyInAnyOrder("flood-1", "flood-3", "flood-4");
+        assertThat(received.indexOf("flood-1")).isLessThan(received.indexOf("flood-3"));
         var byAlert = byAlertId(history);
         assertThat(byAlert.get("flood-1").path("status").asString()).isEqualTo("delivered");
         var copy = byAlert.get("flood-2");
@@ -102,7 +105,7 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedAt(everythingUrl).size() == 4);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedAt(filteredUrl).size() == 2);
         assertThat(receiver.receivedAt(filteredUrl)).extracting(request -> json.readTree(request.body())
-                .path("data").path("id").asString()).containsExactly("kw-1", "kw-4");
+                .path("data").path("id").asString()).containsExactlyInAnyOrder("kw-1", "kw-4");
     }
 
     @Test

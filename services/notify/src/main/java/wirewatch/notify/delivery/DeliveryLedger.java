@@ -91,10 +91,10 @@ class DeliveryLedger implements SuppressedCopies {
                         select gen_random_uuid(), reached.alert_id, reached.id, reached.channel, 'pending', 1, now()
                           from unnest(?::text[], ?::uuid[], ?::text[]) as reached (alert_id, id, channel)
                         on conflict (alert_id, subscription_id) do nothing
-                        returning *""")
+                        returning id, alert_id, subscription_id, channel, created_at""")
                 .params(alertIds.toArray(String[]::new), payloads.toArray(String[]::new),
                         reachedAlerts.toArray(String[]::new), ids(reached), channels(reached))
-                .query(DeliveryLedger::delivery).list().stream()
+                .query(DeliveryLedger::claimedRow).list().stream()
                 .collect(Collectors.groupingBy(Delivery::alertId,
                         Collectors.toMap(Delivery::subscriptionId, Function.identity())));
     }
@@ -112,12 +112,15 @@ class DeliveryLedger implements SuppressedCopies {
      * and to read than the claim itself.
      */
     private static Map<UUID, Delivery> claimed(JdbcClient.StatementSpec claim) {
-        return claim.query((row, number) -> {
-            var createdAt = instant(row, "created_at");
-            return new Delivery(row.getObject("id", UUID.class), row.getString("alert_id"),
-                    row.getObject("subscription_id", UUID.class), channel(row), DeliveryStatus.PENDING, 1, null,
-                    null, null, createdAt, createdAt, null, null);
-        }).list().stream().collect(Collectors.toMap(Delivery::subscriptionId, Function.identity()));
+        return claim.query(DeliveryLedger::claimedRow).list().stream()
+                .collect(Collectors.toMap(Delivery::subscriptionId, Function.identity()));
+    }
+
+    private static Delivery claimedRow(ResultSet row, int number) throws SQLException {
+        var createdAt = instant(row, "created_at");
+        return new Delivery(row.getObject("id", UUID.class), row.getString("alert_id"),
+                row.getObject("subscription_id", UUID.class), channel(row), DeliveryStatus.PENDING, 1, null,
+                null, null, createdAt, createdAt, null, null);
     }
 
     private static String[] ids(List<Subscription> subscriptions) {
