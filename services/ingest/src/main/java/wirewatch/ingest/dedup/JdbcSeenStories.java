@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -49,16 +50,16 @@ class JdbcSeenStories implements SeenStories {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Registration register(String id, String canonicalUrl, TextSketch sketch, Instant ingestedAt) {
+        return register(id, canonicalUrl, sketch, ingestedAt, clusterId -> { });
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Registration register(String id, String canonicalUrl, TextSketch sketch, Instant ingestedAt,
+            Consumer<String> onClustered) {
         var at = OffsetDateTime.ofInstant(ingestedAt, ZoneOffset.UTC);
-        var inserted = jdbc.sql("""
-                        insert into seen_story (id, canonical_url, cluster_id, ingested_at)
-                        values (:id, :url, :id, :ingestedAt)
-                        on conflict (id) do nothing""")
-                .param("id", id)
-                .param("url", canonicalUrl)
-                .param("ingestedAt", at)
-                .update();
-        if (inserted == 0) {
+        var bands = sketch.isEmpty() ? new long[0] : sketch.bands();
+        if (!insertAndLock(id, canonicalUrl, bands, at)) {
             var clusterId = jdbc.sql("select cluster_id from seen_story where id = :id")
                     .param("id", id)
                     .query(String.class)
@@ -66,11 +67,11 @@ class JdbcSeenStories implements SeenStories {
             return new Registration.Seen(id, clusterId);
         }
         if (sketch.isEmpty()) {
+            onClustered.accept(id);
             return new Registration.New(id);
         }
-        var bands = sketch.bands();
-        lockBands(bands);
         var clusterId = nearestCopy(sketch, bands, ingestedAt).map(Candidate::clusterId).orElse(id);
+        onClustered.accept(clusterId);
         // One round trip for the four tables: the band locks are held until commit, so every statement from here
         // on keeps the copies that share a band with this story waiting.
         jdbc.sql("""
@@ -96,16 +97,36 @@ class JdbcSeenStories implements SeenStories {
         return new Registration.New(clusterId);
     }
 
-    private void lockBands(long[] bands) {
+    /**
+     * Records the story's id unless it is recorded already and, only when it was not, takes the advisory locks on
+     * its band keys: one round trip. The locks are taken for the rows the insert returns, so always after it; a
+     * second transaction with the same id waits in the insert holding no band lock, and cannot deadlock with the
+     * first. {@code unnest} yields the lock keys in ascending order, the order every transaction locks in.
+     *
+     * @return whether the story was recorded now
+     */
+    private boolean insertAndLock(String id, String canonicalUrl, long[] bands, OffsetDateTime at) {
         var locks = Arrays.stream(bands).mapToInt(band -> (int) (band ^ (band >>> 32)))
                 .sorted()
                 .distinct()
                 .toArray();
-        // unnest yields the keys in array order, so every transaction locks in the same order: no deadlock.
-        jdbc.sql("select count(pg_advisory_xact_lock(:space, key)) from unnest(:keys) as key")
+        // A nested loop is the only join "on true" allows, and a left one keeps the inserted row as its outer side:
+        // one lock per key, in array order, and a row to count even when there are no keys (a null key locks
+        // nothing: the function is strict).
+        return jdbc.sql("""
+                        with inserted as (
+                            insert into seen_story (id, canonical_url, cluster_id, ingested_at)
+                            values (:id, :url, :id, :ingestedAt)
+                            on conflict (id) do nothing
+                            returning id)
+                        select count(distinct inserted.id) = 1 and count(pg_advisory_xact_lock(:space, key)) >= 0
+                        from inserted left join unnest(:keys) as key on true""")
+                .param("id", id)
+                .param("url", canonicalUrl)
+                .param("ingestedAt", at)
                 .param("space", BAND_LOCK_SPACE)
                 .param("keys", locks)
-                .query(Long.class)
+                .query(Boolean.class)
                 .single();
     }
 
