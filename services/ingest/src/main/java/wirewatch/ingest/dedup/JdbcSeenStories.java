@@ -139,28 +139,32 @@ class JdbcSeenStories implements SeenStories {
         var since = OffsetDateTime.ofInstant(ingestedAt.minus(properties.window()), ZoneOffset.UTC);
         var candidates = new ArrayList<Stored>();
         var clustersOfLines = new HashMap<Long, List<String>>();
-        // Each key and each line is looked up on its own (lateral), so the plan is index probes whatever the
-        // statistics say: with a plain "= any(...)" the planner chose to scan cluster_band or story_line whole
+        // Each key, candidate and line is looked up on its own, so the plan is index probes whatever the
+        // statistics say: with "= any(...)" joins the planner scanned cluster_band, story_sketch or story_line whole
         // whenever its estimates had fallen behind these fast-growing tables (13 ms instead of 0.4 ms at 100,000
-        // band rows, and growing with the window).
+        // band rows, and growing with the window). "offset 0" keeps each lateral subquery from being flattened
+        // into a join that the planner could again answer with a scan.
         jdbc.sql("""
                         with candidate as (
                             select s.cluster_id, s.shingles, s.ingested_at
                             from (select b.story_id, count(*) as shared_bands
                                   from unnest(:bands) as key
                                   cross join lateral (select story_id from cluster_band
-                                                      where band_key = key and ingested_at >= :since) b
+                                                      where band_key = key and ingested_at >= :since
+                                                      offset 0) b
                                   group by b.story_id
                                   order by shared_bands desc, b.story_id
                                   limit :limit) c
                             cross join lateral (select cluster_id, shingles, ingested_at from story_sketch
-                                                where story_id = c.story_id) s)
+                                                where story_id = c.story_id
+                                                offset 0) s)
                         select cluster_id, shingles, ingested_at, null::bigint as line_hash from candidate
                         union all
                         select l.cluster_id, null, null, l.line_hash
                         from unnest(:lines) as line
                         cross join lateral (select cluster_id, line_hash from story_line
-                                            where line_hash = line and ingested_at >= :since) l
+                                            where line_hash = line and ingested_at >= :since
+                                            offset 0) l
                         where exists (select 1 from candidate)""")
                 .param("bands", bands)
                 .param("since", since)
