@@ -1,6 +1,7 @@
 package wirewatch.ingest.dedup;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The de-duplication store. {@link #register} must run inside the caller's transaction: the caller
@@ -16,6 +17,16 @@ public interface SeenStories {
      * other, wait for each other, so exactly one records the story and copies never miss each other.
      */
     Registration register(String id, String canonicalUrl, TextSketch sketch, Instant ingestedAt);
+
+    /**
+     * {@link #register(String, String, TextSketch, Instant)}, telling {@code onClustered} the cluster of a story
+     * recorded now as soon as it is decided and before the story's sketch is written: a caller can start
+     * publishing the story there, so that the broker's round trip overlaps the last write instead of following it
+     * while the story's locks are held. Not called for a story seen before. An exception it throws rolls the
+     * registration back with the caller's transaction.
+     */
+    Registration register(String id, String canonicalUrl, TextSketch sketch, Instant ingestedAt,
+            Consumer<String> onClustered);
 
     /** What {@link #register} found. */
     sealed interface Registration {

@@ -26,7 +26,6 @@ public final class TextSketch {
 
     static final int SHINGLE_WORDS = 4;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"'”’»)\\]]*\\s+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final List<Line> lines;
     private final int[] shingles;
@@ -56,15 +55,15 @@ public final class TextSketch {
         }
         var lines = new ArrayList<Line>();
         for (var text : body.split("\\R")) {
-            var hashes = new ArrayList<Integer>();
+            var sentences = new ArrayList<List<String>>();
             var all = new ArrayList<String>();
             for (var sentence : SENTENCE_END.split(text)) {
                 var words = words(sentence);
+                sentences.add(words);
                 all.addAll(words);
-                addShingles(words, hashes);
             }
             if (!all.isEmpty()) {
-                lines.add(new Line(lineHash(all), hashes.stream().mapToInt(Integer::intValue).toArray()));
+                lines.add(new Line(lineHash(all), shingles(sentences)));
             }
         }
         return ofLines(lines);
@@ -132,22 +131,59 @@ public final class TextSketch {
         return shingles.length;
     }
 
+    /** The runs of letters and numbers (Unicode categories L and N) of the folded sentence. */
     private static List<String> words(String sentence) {
         var folded = Normalizer.normalize(sentence, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return Arrays.stream(NOT_WORD.split(folded)).filter(word -> !word.isEmpty()).toList();
+        var words = new ArrayList<String>();
+        var start = -1;
+        for (var i = 0; i < folded.length(); ) {
+            var codePoint = folded.codePointAt(i);
+            if (isWordCharacter(codePoint)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(codePoint);
+        }
+        if (start >= 0) {
+            words.add(folded.substring(start));
+        }
+        return words;
     }
 
-    private static void addShingles(List<String> words, List<Integer> hashes) {
-        if (words.isEmpty()) {
-            return;
+    private static boolean isWordCharacter(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** The shingles of a line's sentences, in order: each run of four words, or a shorter sentence whole. */
+    private static int[] shingles(List<List<String>> sentences) {
+        var count = 0;
+        for (var words : sentences) {
+            count += words.isEmpty() ? 0 : Math.max(1, words.size() - SHINGLE_WORDS + 1);
         }
-        if (words.size() < SHINGLE_WORDS) {
-            hashes.add(hash(words));
-            return;
+        var hashes = new int[count];
+        var next = 0;
+        for (var words : sentences) {
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (words.size() < SHINGLE_WORDS) {
+                hashes[next++] = hash(words);
+                continue;
+            }
+            for (var start = 0; start + SHINGLE_WORDS <= words.size(); start++) {
+                hashes[next++] = hash(words.subList(start, start + SHINGLE_WORDS));
+            }
         }
-        for (var start = 0; start + SHINGLE_WORDS <= words.size(); start++) {
-            hashes.add(hash(words.subList(start, start + SHINGLE_WORDS)));
-        }
+        return hashes;
     }
 
     /** FNV-1a over the words and a separator, folded to 32 bits after a 64-bit finaliser. */

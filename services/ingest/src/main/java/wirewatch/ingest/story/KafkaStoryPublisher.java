@@ -1,6 +1,7 @@
 package wirewatch.ingest.story;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +17,7 @@ import wirewatch.events.Topics;
 
 /**
  * Publishes to {@link Topics#STORIES}, keyed by story id so every copy of a story lands on one partition,
- * and waits for the broker's acknowledgement (the producer is idempotent with {@code acks=all}). The
+ * and lets the caller wait for the broker's acknowledgement (the producer is idempotent with {@code acks=all}). The
  * {@code traceparent} header comes from the template's observation.
  */
 @Component
@@ -33,27 +34,35 @@ class KafkaStoryPublisher implements StoryPublisher {
     }
 
     @Override
-    public void publish(Story story) {
+    public Acknowledgement send(Story story) {
         var headers = new RecordHeaders();
         CloudEvents.headers(story.id(), CloudEvents.STORY_TYPE, EVENT_SOURCE, story.ingestedAt())
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         var record = new ProducerRecord<>(Topics.STORIES, null, story.ingestedAt().toEpochMilli(), story.id(),
                 story, headers);
         var timeout = properties.publishTimeout();
+        var deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<?> sent;
         try {
             // send() itself may block for up to max.block.ms while it fetches metadata; the producer
             // configuration keeps that no longer than the publish timeout.
-            kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka refused story " + story.id(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("Kafka did not acknowledge story " + story.id() + " within " + timeout, e);
+            sent = kafka.send(record);
         } catch (KafkaException | org.springframework.kafka.KafkaException e) {
             // The template reports a failing send() as its own KafkaException; the client's may also escape.
             throw new PublishFailedException("could not send story " + story.id() + " to Kafka", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while publishing story " + story.id(), e);
         }
+        return () -> {
+            try {
+                sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new PublishFailedException("Kafka refused story " + story.id(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new PublishFailedException("Kafka did not acknowledge story " + story.id() + " within "
+                        + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException("interrupted while publishing story " + story.id(), e);
+            }
+        };
     }
 }

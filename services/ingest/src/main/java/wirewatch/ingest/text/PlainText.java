@@ -3,7 +3,6 @@ package wirewatch.ingest.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -26,8 +25,6 @@ public final class PlainText {
             "pre", "section", "table", "tr", "ul");
     private static final String LINE_MARKUP = String.join(", ", BLOCKS) + ", br";
     private static final String INVISIBLE = "script, style, noscript, template, head";
-    // \s misses the no-break and other Unicode spaces that HTML entities like &nbsp; decode to.
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private PlainText() {
     }
@@ -49,12 +46,79 @@ public final class PlainText {
     }
 
     private static List<String> toLines(String html) {
+        if (isPlainText(html)) {
+            return plainLines(html);
+        }
         var body = Jsoup.parseBodyFragment(html).body();
         body.select(INVISIBLE).remove();
         var newlinesAreLineBreaks = body.select(LINE_MARKUP).isEmpty();
         var collector = new LineCollector(newlinesAreLineBreaks);
         NodeTraversor.traverse(collector, body);
         return collector.lines();
+    }
+
+    /**
+     * Text in which an HTML parser would find no tag, entity or character to replace: the parser would hand it back
+     * as one text node without line markup, so its lines are its newlines. Most pushed bodies and titles are such
+     * text, and parsing them was most of the cost of normalising a story.
+     */
+    private static boolean isPlainText(String text) {
+        for (var i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            if (c == '<' || c == '&' || c == '\0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> plainLines(String text) {
+        var lines = new ArrayList<String>();
+        for (var line : text.split("\\R")) {
+            addLine(line, lines);
+        }
+        return List.copyOf(lines);
+    }
+
+    /** Adds the line with its whitespace runs collapsed and stripped, unless nothing is left of it. */
+    private static void addLine(CharSequence text, List<String> lines) {
+        var line = collapseSpaces(text).strip();
+        // A bullet whose item turned out empty is noise, not content.
+        if (!line.isEmpty() && !line.equals("-")) {
+            lines.add(line);
+        }
+    }
+
+    /**
+     * Each run of whitespace as one space: ASCII whitespace and every Unicode space separator, since the no-break
+     * and other spaces that entities like {@code &nbsp;} decode to are spaces to a reader too.
+     */
+    private static String collapseSpaces(CharSequence text) {
+        var collapsed = new StringBuilder(text.length());
+        var inSpace = false;
+        for (var i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            if (isSpace(c)) {
+                if (!inSpace) {
+                    collapsed.append(' ');
+                    inSpace = true;
+                }
+            } else {
+                collapsed.append(c);
+                inSpace = false;
+            }
+        }
+        return collapsed.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r' -> true;
+            default -> switch (Character.getType(c)) {
+                case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+                default -> false;
+            };
+        };
     }
 
     private static final class LineCollector implements NodeVisitor {
@@ -117,11 +181,7 @@ public final class PlainText {
         }
 
         private void endLine() {
-            var line = SPACES.matcher(current).replaceAll(" ").strip();
-            // A bullet whose item turned out empty is noise, not content.
-            if (!line.isEmpty() && !line.equals("-")) {
-                lines.add(line);
-            }
+            addLine(current, lines);
             current.setLength(0);
         }
 

@@ -49,6 +49,19 @@ class PlainTextTests {
     }
 
     @Test
+    void collapsesEveryKindOfSpaceInPlainTextAndDropsEmptyBullets() {
+        var text = "\u2003 Kyiv\u00a0\u00a0and\tMoscow \u2009agreed.\n  -  \nMore\u202fto come.\u3000";
+
+        assertThat(PlainText.lines(text)).isEqualTo("Kyiv and Moscow agreed.\nMore to come.");
+        assertThat(PlainText.line(text)).isEqualTo("Kyiv and Moscow agreed. More to come.");
+    }
+
+    @Test
+    void readsALoneAngleBracketOrAmpersandAsText() {
+        assertThat(PlainText.line("Oil < $60 &  gas > $3")).isEqualTo("Oil < $60 & gas > $3");
+    }
+
+    @Test
     void dropsScriptsStylesAndComments() {
         var html = "<style>p{color:red}</style><p>Text<script>alert(1)</script><!-- note --></p><noscript>x</noscript>";
 
