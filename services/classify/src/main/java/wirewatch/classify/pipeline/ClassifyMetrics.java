@@ -3,6 +3,8 @@ package wirewatch.classify.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import wirewatch.classify.classifier.ActiveRuleSet;
@@ -21,6 +23,8 @@ class ClassifyMetrics {
     private final Counter failed;
     private final Counter ruleErrors;
     private final Timer duration;
+    /** Looked up once per category: finding a meter by name and tags costs more than counting. */
+    private final Map<String, Counter> matchesByCategory = new ConcurrentHashMap<>();
 
     ClassifyMetrics(MeterRegistry registry, ActiveRuleSet rules) {
         this.registry = registry;
@@ -49,8 +53,8 @@ class ClassifyMetrics {
 
     void record(Classification classification) {
         (classification.matched() ? matched : unmatched).increment();
-        classification.categories().forEach(category -> registry.counter("wirewatch.classify.matches",
-                "category", category).increment());
+        classification.categories().forEach(category -> matchesByCategory.computeIfAbsent(category,
+                name -> registry.counter("wirewatch.classify.matches", "category", name)).increment());
         ruleErrors.increment(classification.errors().size());
     }
 

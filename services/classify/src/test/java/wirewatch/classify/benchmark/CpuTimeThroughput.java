@@ -15,7 +15,8 @@ import wirewatch.classify.matching.StoryText;
  *
  * <p>Arguments: rule set sizes as {@link ClassifyBenchmark} takes them ({@code default 100 100000}); system
  * properties {@code strategy} (default: the service's), {@code warmup} and {@code measure} (CPU seconds,
- * default 10 and 10).
+ * default 10 and 10), {@code stories} ({@code corpus} for the labelled corpora's, most of which match, instead of
+ * the generated wire stories).
  */
 public final class CpuTimeThroughput {
 
@@ -30,7 +31,7 @@ public final class CpuTimeThroughput {
                 System.getProperty("strategy", RuleMatcher.DEFAULT_STRATEGY.name()));
         double warmup = Double.parseDouble(System.getProperty("warmup", "10"));
         double measure = Double.parseDouble(System.getProperty("measure", "10"));
-        var stories = Workload.stories();
+        var stories = "corpus".equals(System.getProperty("stories")) ? Workload.corpusStories() : Workload.stories();
         for (String size : args) {
             try (var ruleSet = Workload.compiledRuleSet(size, strategy)) {
                 var run = new Run(ruleSet, stories);
