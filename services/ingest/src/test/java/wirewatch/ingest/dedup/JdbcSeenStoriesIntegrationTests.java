@@ -164,8 +164,17 @@ class JdbcSeenStoriesIntegrationTests {
                 NOW.minus(Duration.ofDays(10)));
         var retention = new SketchRetention(JdbcClient.create(dataSource), PROPERTIES);
 
+        register(store(), "r2", "A new story about a harbour that was closed in the north after a long storm.",
+                NOW.minus(Duration.ofDays(1)));
+        var jdbc = JdbcClient.create(dataSource);
+
         assertThat(retention.deleteSketchesBefore(NOW.minus(Duration.ofDays(9)))).isEqualTo(1);
         assertThat(register(store(), "r1", "anything")).isEqualTo(new Registration.Seen("r1", "r1"));
+        // The old story's band keys went with its sketch; the newer story keeps all 48 of its own.
+        assertThat(jdbc.sql("select count(*) from cluster_band where story_id = 'r1'").query(Integer.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(distinct band_key) from cluster_band where story_id = 'r2'")
+                .query(Integer.class).single()).isEqualTo(48);
     }
 
     @Test
