@@ -149,8 +149,15 @@ class AlertBatchDispatcher {
                 .observe(() -> dispatchOne(record, routed));
     }
 
-    /** Sends what {@code routed} claimed, or routes and sends the alert alone when the poll was not routed. */
+    /**
+     * Sends what {@code routed} claimed (a routed record was found readable already), or, when the poll was not
+     * routed together, checks the record and routes and sends its alert alone.
+     */
     private void dispatchOne(ConsumerRecord<String, Alert> record, AlertDispatcher.Routed routed) {
+        if (routed != null) {
+            dispatcher.send(routed);
+            return;
+        }
         var unreadable = unreadable(record);
         if (unreadable.isPresent()) {
             LOG.error(unreadable.get(), () -> "Alert record " + record.topic() + "-" + record.partition() + "@"
@@ -158,11 +165,7 @@ class AlertBatchDispatcher {
             deadLetters.accept(record, unreadable.get());
             return;
         }
-        if (routed != null) {
-            dispatcher.send(routed);
-        } else {
-            dispatcher.dispatch(record.value());
-        }
+        dispatcher.dispatch(record.value());
     }
 
     /** The deserializers write failures to headers and leave the key or value null; a null value is no alert either. */

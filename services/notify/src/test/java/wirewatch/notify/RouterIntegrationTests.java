@@ -17,11 +17,16 @@ import wirewatch.notify.routing.Router;
 import wirewatch.notify.subscription.Subscription;
 
 /**
- * Routing the alerts of one poll together decides as routing them one by one in their order would: a later copy
- * of a story is suppressed by the first, an alert read twice is decided once, and the hour's last instant place
- * goes to the earlier alert.
+ * The router called directly, without Kafka. One alert for more subscriptions than fit in one routing transaction:
+ * every chunk decides, records and counts its subscriptions once, and a copy of the story finds the flood keys every
+ * chunk took. The alerts of one poll routed together decide as routing them one by one in their order would: a
+ * later copy of a story is suppressed by the first, an alert read twice is decided once, and the hour's last instant
+ * place goes to the earlier alert.
  */
-class RoutingPollIntegrationTests extends IntegrationTestSupport {
+class RouterIntegrationTests extends IntegrationTestSupport {
+
+    // Three chunks of 500 and a part of a fourth.
+    private static final int SUBSCRIPTIONS = 1_601;
 
     @Autowired
     private Router router;
@@ -31,7 +36,37 @@ class RoutingPollIntegrationTests extends IntegrationTestSupport {
 
     @AfterEach
     void deleteSubscriptions() {
-        jdbc.sql("delete from subscriptions where categories && '{POLLED,CAPPED}'").update();
+        jdbc.sql("delete from subscriptions where categories && '{CHUNKED,POLLED,CAPPED}'").update();
+    }
+
+    @Test
+    void routesEverySubscriptionOnceAcrossChunksAndSuppressesTheCopyForAll() {
+        jdbc.sql("""
+                        insert into subscriptions (id, channel, target, categories, mode, status, secret,
+                                                   unsubscribe_token, created_at)
+                        select gen_random_uuid(), 'webhook', 'https://hooks.example.org/chunk/' || n, '{CHUNKED}',
+                               'instant', 'active', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'chunk-' || n, now()
+                          from generate_series(1, ?) as n""")
+                .param(SUBSCRIPTIONS).update();
+
+        assertThat(router.instantRecipients(alert("chunked-first"))).hasSize(SUBSCRIPTIONS);
+        // Read again (a redelivery): the same answer from the stored decisions, nothing counted twice.
+        assertThat(router.instantRecipients(alert("chunked-first"))).hasSize(SUBSCRIPTIONS);
+        assertThat(count("""
+                select count(*) from routing_decisions
+                 where alert_id = 'chunked-first' and route = 'instant'"""))
+                .isEqualTo(SUBSCRIPTIONS);
+        assertThat(count("""
+                select coalesce(sum(sent), 0) from instant_counts
+                 where subscription_id in (select id from subscriptions where categories = '{CHUNKED}')"""))
+                .isEqualTo(SUBSCRIPTIONS);
+
+        assertThat(router.instantRecipients(alert("chunked-copy"))).isEmpty();
+        assertThat(count("""
+                select count(*) from deliveries
+                 where alert_id = 'chunked-copy' and status = 'suppressed'
+                   and suppressed_by_alert = 'chunked-first'"""))
+                .isEqualTo(SUBSCRIPTIONS);
     }
 
     @Test
@@ -88,6 +123,14 @@ class RoutingPollIntegrationTests extends IntegrationTestSupport {
                                 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', ?, now())""")
                 .params(id, new String[] {category}, "poll-" + id).update();
         return id;
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static Alert alert(String id) {
+        return alert(id, "cluster-chunked", "CHUNKED");
     }
 
     private static Alert alert(String id, String cluster, String category) {
