@@ -3,9 +3,6 @@ package wirewatch.local.load;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,15 +23,15 @@ public final class LoadRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** As many as ingest's Tomcat accepts ({@code server.tomcat.max-connections}). */
+    private static final int CONNECTIONS_PER_SERVICE = 1000;
 
     private final LoadSettings settings;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final LoadHttp http;
 
-    private LoadRun(LoadSettings settings) {
+    private LoadRun(LoadSettings settings, LoadHttp http) {
         this.settings = settings;
+        this.http = http;
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,7 +44,9 @@ public final class LoadRun {
             System.exit(2);
             return;
         }
-        System.out.print(new LoadRun(settings).run().render());
+        try (var http = new LoadHttp(settings.apiKey(), REQUEST_TIMEOUT, CONNECTIONS_PER_SERVICE)) {
+            System.out.print(new LoadRun(settings, http).run().render());
+        }
         // Other work on the machine shows in every number above; say how busy it was.
         System.out.printf("load       average %.1f on %d cores at the end%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
@@ -119,22 +118,18 @@ public final class LoadRun {
     private void post(URI endpoint, String body, int n, LoadResult result) {
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(authorized(endpoint)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            var answer = http.postJson(endpoint, body);
             String storyId = null;
             boolean duplicate = false;
-            if (response.statusCode() == 202) {
-                JsonNode receipt = JSON.readTree(response.body());
+            if (answer.status() == 202) {
+                JsonNode receipt = JSON.readTree(answer.body());
                 storyId = receipt.path("id").asString();
                 duplicate = receipt.path("duplicate").asBoolean(false);
             }
-            result.answered(n, sent, System.nanoTime(), response.statusCode(), storyId, duplicate);
+            result.answered(n, sent, System.nanoTime(), answer.status(), storyId, duplicate);
         } catch (IOException | RuntimeException e) {
             result.answered(n, sent, System.nanoTime(), 0, null, false);
             result.failed(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -145,43 +140,32 @@ public final class LoadRun {
         }
     }
 
-    private String subscribe(LoadReceiver receiver) throws IOException, InterruptedException {
+    private String subscribe(LoadReceiver receiver) throws IOException {
         var request = new LinkedHashMap<String, Object>();
         request.put("channel", "webhook");
         request.put("target", receiver.url().toString());
         request.put("categories", StoryGenerator.CATEGORIES);
         request.put("mode", "instant");
-        HttpResponse<String> response = http.send(authorized(settings.notifyUrl().resolve("/api/subscriptions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("notify refused the load subscription: HTTP " + response.statusCode()
-                    + " " + response.body());
+        var answer = http.postJson(settings.notifyUrl().resolve("/api/subscriptions"),
+                JSON.writeValueAsString(request));
+        if (answer.status() != 201) {
+            throw new IllegalStateException("notify refused the load subscription: HTTP " + answer.status()
+                    + " " + answer.body());
         }
-        JsonNode created = JSON.readTree(response.body());
+        JsonNode created = JSON.readTree(answer.body());
         receiver.secret(created.path("secret").asString());
         return created.path("id").asString();
     }
 
     private void unsubscribe(String id) {
         try {
-            http.send(authorized(settings.notifyUrl().resolve("/api/subscriptions/" + id)).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            http.delete(settings.notifyUrl().resolve("/api/subscriptions/" + id));
         } catch (IOException e) {
             System.err.println("Could not remove subscription " + id + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private HttpRequest.Builder authorized(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + settings.apiKey());
     }
 }

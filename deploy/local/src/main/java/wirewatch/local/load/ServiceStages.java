@@ -2,10 +2,6 @@ package wirewatch.local.load;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +42,7 @@ final class ServiceStages {
                     "kafka_producer_txn_send_offsets_time_ns_total"),
             new PerStory("classify", "transactions: commitTransaction", "kafka_producer_txn_commit_time_ns_total"));
 
-    private final HttpClient http;
+    private final LoadHttp http;
     private final Map<String, URI> services;
     private final Map<String, MetricsSnapshot> before = new LinkedHashMap<>();
     private final Map<String, MetricsSnapshot> after = new LinkedHashMap<>();
@@ -54,7 +50,7 @@ final class ServiceStages {
     private MachineCpu machineAfter;
 
     /** @param services base URL per service name: ingest, classify, notify */
-    ServiceStages(HttpClient http, Map<String, URI> services) {
+    ServiceStages(LoadHttp http, Map<String, URI> services) {
         this.http = http;
         this.services = services;
     }
@@ -73,15 +69,12 @@ final class ServiceStages {
     private void scrapeInto(Map<String, MetricsSnapshot> snapshots) {
         services.forEach((name, url) -> {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url.resolve("/actuator/prometheus"))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    snapshots.put(name, MetricsSnapshot.parse(response.body()));
+                var answer = http.get(url.resolve("/actuator/prometheus"));
+                if (answer.status() == 200) {
+                    snapshots.put(name, MetricsSnapshot.parse(answer.body()));
                 }
             } catch (IOException e) {
                 // left out
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         });
     }
