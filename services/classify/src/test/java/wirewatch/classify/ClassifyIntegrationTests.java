@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.json.JsonMapper;
 import wirewatch.events.Alert;
@@ -35,13 +40,12 @@ import wirewatch.events.Topics;
 
 /**
  * The whole pipeline on a real broker: stories written as plain JSON strings, the way an outside producer
- * would, and alerts read back with read_committed, i.e. only what classify's transactions committed.
+ * would, and alerts read back as notify reads them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "wirewatch.api.key=integration-test-key"})
-@EmbeddedKafka(partitions = 1, topics = Topics.STORIES, brokerProperties = {
-        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+@EmbeddedKafka(partitions = 1, topics = Topics.STORIES)
 class ClassifyIntegrationTests {
 
     @Autowired
@@ -52,6 +56,9 @@ class ClassifyIntegrationTests {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @Test
     void alertsOnMatchingStoriesOnlyAndDeadLettersPoisonPillsWithoutBlockingThePartition() throws Exception {
@@ -106,7 +113,7 @@ class ClassifyIntegrationTests {
     @Test
     void deadLettersAPoisonPillInTheMiddleOfABatchAloneAndPublishesItsNeighboursAlertsOnce() throws Exception {
         // One produce request (the producer lingers until flush), so the broker appends the five records together
-        // and classify's consumer fetches them in one poll: one batch, one transaction.
+        // and classify's consumer fetches them in one poll: one batch.
         try (var producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 10_000))) {
             producer.send(new ProducerRecord<>(Topics.STORIES, "batch-truce", storyJson("batch-truce",
                     "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")));
@@ -119,7 +126,7 @@ class ClassifyIntegrationTests {
                     "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")));
             producer.flush();
         }
-        // Written after the batch on the same partition: once its alert is committed, so is everything before it.
+        // Written after the batch on the same partition: once its alert is there, everything before it is done.
         try (var producer = producer(Map.of())) {
             producer.send(new ProducerRecord<>(Topics.STORIES, "batch-marker", storyJson("batch-marker",
                     "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")));
@@ -143,6 +150,44 @@ class ClassifyIntegrationTests {
             assertThat(deadLetters).filteredOn(record -> record.key().equals("batch-pill")).singleElement()
                     .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
                             .isEqualTo("[\"not a story\"]"));
+        }
+    }
+
+    @Test
+    void aStoryReadAgainAfterItsOffsetWasCommittedGivesAnAlertWithTheSameId() throws Exception {
+        long offset;
+        try (var producer = producer()) {
+            offset = producer.send(new ProducerRecord<>(Topics.STORIES, "again-1", storyJson("again-1",
+                    "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")))
+                    .get().offset();
+        }
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            var alerts = new ArrayList<ConsumerRecord<String, byte[]>>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                pollInto(consumer, Set.of("again-1"), alerts, new ArrayList<>());
+                assertThat(alerts).hasSize(1);
+            });
+
+            // what a crash between the alert and the offset commit, or a rebalance, amounts to: the story is read again
+            var container = listeners.getListenerContainer("classify");
+            container.stop();
+            try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+                admin.alterConsumerGroupOffsets("classify",
+                        Map.of(new TopicPartition(Topics.STORIES, 0), new OffsetAndMetadata(offset))).all().get();
+            }
+            container.start();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                pollInto(consumer, Set.of("again-1"), alerts, new ArrayList<>());
+                assertThat(alerts).hasSize(2);
+            });
+            var first = json.readValue(alerts.get(0).value(), Alert.class);
+            var second = json.readValue(alerts.get(1).value(), Alert.class);
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(header(alerts.get(1), CloudEvents.HEADER_ID)).isEqualTo(first.id());
+            assertThat(first.id()).isEqualTo(UUID.nameUUIDFromBytes(
+                    ("again-1\n" + first.rulesetVersion()).getBytes(StandardCharsets.UTF_8)).toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package wirewatch.classify.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -20,14 +21,19 @@ class KafkaAlertPublisher implements AlertPublisher {
     }
 
     /**
-     * Keyed by story id so every alert about a story lands on one partition in order. Called on the listener
-     * thread, the send joins the container's transaction and becomes visible only with the consumed offset.
+     * Keyed by story id so every alert about a story lands on one partition in order. The producer is idempotent
+     * (acks=all), so its own retries never write an alert twice.
      */
     @Override
-    public void publish(Alert alert) {
+    public CompletableFuture<?> publish(Alert alert) {
         var record = new ProducerRecord<String, Object>(Topics.ALERTS, alert.storyId(), alert);
         CloudEvents.headers(alert.id(), CloudEvents.ALERT_TYPE, SOURCE, alert.classifiedAt())
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        template.send(record);
+        return template.send(record);
+    }
+
+    @Override
+    public void flush() {
+        template.flush();
     }
 }

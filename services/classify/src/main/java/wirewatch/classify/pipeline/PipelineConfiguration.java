@@ -8,14 +8,15 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.FixedBackOff;
@@ -24,6 +25,8 @@ import wirewatch.events.Topics;
 
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
+
+    private static final LogAccessor LOG = new LogAccessor(PipelineConfiguration.class);
 
     @Bean
     NewTopic alertsTopic(TopicsProperties topics) {
@@ -54,14 +57,30 @@ class PipelineConfiguration {
         factory.setValueSerializer((Serializer<V>) serializer);
     }
 
-    /**
-     * Unreadable stories and stories whose classification throws go here, sent by the batch classifier inside the
-     * poll's transaction, so the dead letter and the skipped offset commit together.
-     */
     @Bean
     DeadLetterPublishingRecoverer storyDeadLetters(KafkaTemplate<Object, Object> template) {
         return new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.STORIES_DEAD_LETTER, -1));
+    }
+
+    /**
+     * The listener's one error handler. A story the batch classifier reports as unclassifiable (unreadable, or its
+     * classification threw) is dead-lettered at once, alone: the alerts before it are already stored, so their
+     * offsets are committed, and the container goes on after it. The dead letter is acknowledged before its offset
+     * is committed. Anything else failing a batch is a producer or broker failure: the whole batch is retried every
+     * second until Kafka is back, never dead-lettered.
+     */
+    @Bean
+    DefaultErrorHandler storyErrorHandler(DeadLetterPublishingRecoverer deadLetters, ClassifyMetrics metrics) {
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
+            LOG.warn(exception, () -> "Dead-lettering the story at " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset());
+            deadLetters.accept(record, consumer, exception);
+            metrics.failed();
+        };
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS));
+        handler.addNotRetryableExceptions(UnclassifiableStoryException.class);
+        return handler;
     }
 
     /**
@@ -72,15 +91,5 @@ class PipelineConfiguration {
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> noBatchTimer() {
         return container -> container.getContainerProperties().setMicrometerEnabled(false);
-    }
-
-    /**
-     * What is left to roll a poll back is a failure of the producer or the broker (bad stories are dead-lettered in
-     * the batch): the whole batch is re-read and retried every second until Kafka is back. A batch listener cannot
-     * tell which record failed here, so nothing is dead-lettered at this point.
-     */
-    @Bean
-    AfterRollbackProcessor<Object, Object> retryingAfterRollbackProcessor() {
-        return new DefaultAfterRollbackProcessor<>(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS));
     }
 }

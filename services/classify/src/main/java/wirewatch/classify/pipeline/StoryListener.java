@@ -16,7 +16,7 @@ class StoryListener {
         this.classifier = classifier;
     }
 
-    /** A batch per poll, so the poll is one Kafka transaction; records, so unreadable ones can be told apart. */
+    /** A batch per poll, so a poll waits once for its alerts; records, so unreadable ones can be told apart. */
     @KafkaListener(id = StoryBatchClassifier.LISTENER_ID, topics = Topics.STORIES, batch = "true")
     void onStories(List<ConsumerRecord<String, Story>> records) {
         classifier.classifyAll(records);

@@ -19,8 +19,7 @@ import wirewatch.events.Topics;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "wirewatch.api.key=integration-test-key"})
-@EmbeddedKafka(partitions = 1, topics = Topics.STORIES, brokerProperties = {
-        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+@EmbeddedKafka(partitions = 1, topics = Topics.STORIES)
 class ClassifyApiIntegrationTests {
 
     private static final String KEY = "integration-test-key";

@@ -16,7 +16,7 @@ import wirewatch.events.Topics;
 
 /**
  * The Kafka broker of {@link PipelineBenchmark}, an embedded KRaft broker in a JVM of its own so the CPU it spends on
- * classify's fetches, produce requests and transactions is reported apart from classify's. It writes its bootstrap
+ * classify's fetches, produce requests and offset commits is reported apart from classify's. It writes its bootstrap
  * address to the file it is given (its output, the broker's own chatter included, goes to a log file) and stops
  * when its standard input closes (with the runner).
  */

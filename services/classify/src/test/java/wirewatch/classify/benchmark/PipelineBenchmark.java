@@ -40,7 +40,7 @@ import wirewatch.events.Topics;
 
 /**
  * Classify's whole pipeline under a fixed rate of stories: Kafka consume, classification, evidence, the alerts'
- * publish and the transaction per poll, with the CPU each story costs classify and the broker. Three JVMs: this
+ * publish and the offset commit per poll, with the CPU each story costs classify and the broker. Three JVMs: this
  * runner (feeding {@code news.stories.v1} on an open-loop schedule and reading {@code news.alerts.v1} with
  * read_committed, as notify does), the broker ({@link BrokerProcess}) and classify ({@link ClassifyProcess}, the
  * application as it runs in production). The stories are the labelled corpora's and the seed's, each sent under a

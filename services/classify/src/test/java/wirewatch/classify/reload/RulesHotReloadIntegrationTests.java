@@ -53,8 +53,7 @@ import wirewatch.events.Topics;
         "wirewatch.api.key=reload-test-key",
         "wirewatch.rules.reload-debounce=200ms",
         "wirewatch.rules.poll-interval=1h"})
-@EmbeddedKafka(partitions = 1, topics = Topics.STORIES, brokerProperties = {
-        "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
+@EmbeddedKafka(partitions = 1, topics = Topics.STORIES)
 class RulesHotReloadIntegrationTests {
 
     private static final String KEY = "reload-test-key";
