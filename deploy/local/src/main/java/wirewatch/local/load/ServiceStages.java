@@ -17,10 +17,6 @@ final class ServiceStages {
     private record Stage(String service, String label, String metric, String... labelFragments) {
     }
 
-    /** Time a Kafka client counts in nanoseconds without a count of its own: reported per story classified. */
-    private record PerStory(String service, String label, String metric) {
-    }
-
     private static final List<Stage> STAGES = List.of(
             new Stage("ingest", "POST /api/stories → 202", "http_server_requests_seconds",
                     "uri=\"/api/stories\"", "status=\"202\""),
@@ -36,11 +32,6 @@ final class ServiceStages {
             new Stage("notify", "DB connection held", "hikaricp_connections_usage_seconds"),
             new Stage("notify", "ingested → delivered (its timer)", "wirewatch_notify_latency_ingested_seconds",
                     "channel=\"webhook\""));
-
-    private static final List<PerStory> PER_STORY = List.of(
-            new PerStory("classify", "transactions: sendOffsetsToTransaction",
-                    "kafka_producer_txn_send_offsets_time_ns_total"),
-            new PerStory("classify", "transactions: commitTransaction", "kafka_producer_txn_commit_time_ns_total"));
 
     private final LoadHttp http;
     private final Map<String, URI> services;
@@ -100,14 +91,6 @@ final class ServiceStages {
                     double sum = delta(start, end, stage.metric() + "_sum", stage.labelFragments());
                     out.append("            %-40s %8.0f %10s%n".formatted(stage.label(), count,
                             count > 0 ? "%.1f".formatted(sum / count * 1e3) : "-"));
-                }
-            }
-            for (PerStory stage : PER_STORY) {
-                if (stage.service().equals(service)) {
-                    double stories = delta(start, end, "wirewatch_classify_duration_seconds_count");
-                    double nanos = delta(start, end, stage.metric());
-                    out.append("            %-40s %8s %10s per story%n".formatted(stage.label(), "",
-                            stories > 0 ? "%.1f".formatted(nanos / stories / 1e6) : "-"));
                 }
             }
         }
