@@ -333,6 +333,18 @@ public final class IngestBenchmark {
                 System.out.println(result.getString(1));
             }
         }
+        // Unlike time, these do not depend on what else the machine is doing: the work itself, per story.
+        try (var connection = postgres.getDatabase("postgres", "ingest").getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("""
+                        select 'per story, all statements: ' || round(sum(shared_blks_hit + shared_blks_read) / %d.0)
+                               || ' buffers read, ' || round(sum(shared_blks_dirtied) / %d.0, 1) || ' dirtied, '
+                               || round(sum(wal_records) / %d.0) || ' WAL records, ' || round(sum(wal_bytes) / %d.0)
+                               || ' WAL bytes'
+                          from pg_stat_statements""".formatted(stories, stories, stories, stories))) {
+            result.next();
+            System.out.println(result.getString(1));
+        }
         try (var connection = postgres.getDatabase("postgres", "ingest").getConnection();
                 var statement = connection.createStatement();
                 var result = statement.executeQuery("""
