@@ -107,7 +107,9 @@ public final class IngestBenchmark {
             var postgresBefore = cpuOf(postgresServer);
             long runnerBefore = os.getProcessCpuTime();
             var loadBefore = loadAverage();
+            var sessions = new SessionSampler(postgres);
             var run = post(base, stories, warmUp, measured, rate);
+            var waits = sessions.stop();
             var ingestCpu = cpu(ingest.toHandle()).minus(ingestBefore).toNanos();
             var jitCpu = compilerCpu(ingest.pid()).minus(jitBefore).toNanos();
             var postgresCpu = cpuOf(postgresServer).minus(postgresBefore).toNanos();
@@ -126,6 +128,7 @@ public final class IngestBenchmark {
                     mean(metricsBefore, metricsAfter, "hikaricp_connections_acquire_seconds", ""),
                     mean(metricsBefore, metricsAfter, "hikaricp_connections_usage_seconds", ""),
                     mean(metricsBefore, metricsAfter, "wirewatch_ingest_publish_seconds", ""));
+            System.out.printf("ingest's PostgreSQL sessions, mean of samples every 100 ms: %s%n", waits);
             System.out.printf("load average before: %s, after: %s, on %d cores%n", loadBefore, loadAverage(),
                     os.getAvailableProcessors());
             if (statements) {
@@ -330,19 +333,73 @@ public final class IngestBenchmark {
                 System.out.println(result.getString(1));
             }
         }
+        // Unlike time, these do not depend on what else the machine is doing: the work itself, per story.
+        try (var connection = postgres.getDatabase("postgres", "ingest").getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("""
+                        select 'per story, all statements: ' || round(sum(shared_blks_hit + shared_blks_read) / %d.0)
+                               || ' buffers read, ' || round(sum(shared_blks_dirtied) / %d.0, 1) || ' dirtied, '
+                               || round(sum(wal_records) / %d.0) || ' WAL records, ' || round(sum(wal_bytes) / %d.0)
+                               || ' WAL bytes'
+                          from pg_stat_statements""".formatted(stories, stories, stories, stories))) {
+            result.next();
+            System.out.println(result.getString(1));
+        }
         try (var connection = postgres.getDatabase("postgres", "ingest").getConnection();
                 var statement = connection.createStatement();
                 var result = statement.executeQuery("""
                         select count(*) || ' band keys, stories per key: mean ' || round(avg(stories), 1) || ', max '
                                || max(stories) || '; rows matched by the keys of each of the last 100 stories, mean: '
-                               || (select round(avg(matched)) from (
-                                       select (select count(*) from cluster_band other
-                                                where other.band_key in (select band_key from cluster_band mine
-                                                                          where mine.story_id = s.story_id)) as matched
-                                         from story_sketch s order by s.ingested_at desc limit 100) recent)
+                               || (select round(count(*) / 100.0) from (
+                                       select story_id from story_sketch order by ingested_at desc limit 100) recent
+                                       join cluster_band mine on mine.story_id = recent.story_id
+                                       join cluster_band other on other.band_key = mine.band_key)
                           from (select band_key, count(*) as stories from cluster_band group by band_key) keys""")) {
             result.next();
             System.out.println(result.getString(1));
+        }
+    }
+
+    /**
+     * Counts, every 100 ms while the stories are posted, ingest's sessions waiting for a band lock (an advisory lock)
+     * and those inside a transaction: how much of the connection pool the locks keep queueing.
+     */
+    private static final class SessionSampler {
+
+        private final Thread thread;
+        private volatile boolean running = true;
+        private long samples;
+        private long waiting;
+        private long inTransaction;
+
+        SessionSampler(EmbeddedPostgres postgres) {
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                try (var connection = postgres.getDatabase("postgres", "ingest").getConnection();
+                        var statement = connection.prepareStatement("""
+                                select count(*) filter (where wait_event = 'advisory'),
+                                       count(*) filter (where state in ('active', 'idle in transaction')
+                                                          and xact_start is not null)
+                                  from pg_stat_activity where datname = 'ingest' and pid <> pg_backend_pid()""")) {
+                    while (running) {
+                        try (var result = statement.executeQuery()) {
+                            result.next();
+                            waiting += result.getLong(1);
+                            inTransaction += result.getLong(2);
+                            samples++;
+                        }
+                        Thread.sleep(100); // a sampling period, not a wait for a result
+                    }
+                } catch (Exception e) {
+                    System.out.printf("session sampling stopped: %s%n", e);
+                }
+            });
+        }
+
+        String stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return samples == 0 ? "-" : String.format("%.1f waiting for a band lock, %.1f in a transaction (%d samples)",
+                    (double) waiting / samples, (double) inTransaction / samples, samples);
         }
     }
 
