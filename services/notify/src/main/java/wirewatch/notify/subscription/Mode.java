@@ -8,8 +8,11 @@ import java.util.Optional;
 public enum Mode {
     INSTANT, DIGEST;
 
+    // Looked up for every subscription read (routing reads thousands per alert): made once.
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     static Optional<Mode> fromId(String id) {

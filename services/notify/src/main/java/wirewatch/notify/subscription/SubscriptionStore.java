@@ -98,8 +98,16 @@ public class SubscriptionStore {
                 .optional();
     }
 
+    /**
+     * Deletes a subscription and everything of it: its deliveries, digests, secrets and hourly counts by their
+     * foreign keys' cascade, its routing decisions and flood keys here (they have no foreign key: see V8).
+     */
     boolean delete(UUID id) {
-        return jdbc.sql("delete from subscriptions where id = ?").param(id).update() > 0;
+        return jdbc.sql("""
+                        with decisions as (delete from routing_decisions where subscription_id = ?),
+                             keys as (delete from flood_keys where subscription_id = ?)
+                        delete from subscriptions where id = ?""")
+                .params(id, id, id).update() > 0;
     }
 
     Optional<Subscription> findByConfirmationToken(String token) {

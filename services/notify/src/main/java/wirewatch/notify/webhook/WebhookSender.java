@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
     static final String EVENT_TYPE = "alert.created";
     private static final int REMEMBERED_ALERTS = 256;
 
-    private record Rendered(Alert alert, String head) {
+    private record Rendered(Alert alert, byte[] head) {
     }
 
     private final WebhookHttp http;
@@ -95,10 +96,10 @@ class WebhookSender implements AlertSender, AutoCloseable {
     /** A {@code digest.created} event, signed and answered like an alert. */
     @Override
     public SendOutcome sendDigest(UUID deliveryId, Subscription subscription, Digest digest) {
-        return post(deliveryId, subscription, DigestEvent.body(json, digest));
+        return post(deliveryId, subscription, DigestEvent.body(json, digest).getBytes(StandardCharsets.UTF_8));
     }
 
-    private SendOutcome post(UUID deliveryId, Subscription subscription, String body) {
+    private SendOutcome post(UUID deliveryId, Subscription subscription, byte[] body) {
         var webhookId = deliveryId.toString();
         var timestamp = clock.instant().getEpochSecond();
         var headers = List.of(
@@ -106,7 +107,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
                 new BasicHeader("webhook-timestamp", Long.toString(timestamp)),
                 new BasicHeader("webhook-signature", signatures(subscription, webhookId, timestamp, body)));
         try {
-            var answer = http.post(subscription.target(), headers, body.getBytes(StandardCharsets.UTF_8));
+            var answer = http.post(subscription.target(), headers, body);
             return outcome(answer);
         } catch (TargetRefusedException e) {
             return SendOutcome.refused("refused at connect time: " + e.getMessage());
@@ -125,7 +126,7 @@ class WebhookSender implements AlertSender, AutoCloseable {
      * One signature per valid secret, space-separated, the newest first: during a rotation's overlap a receiver
      * that knows either the old or the new secret finds one it can check.
      */
-    private String signatures(Subscription subscription, String webhookId, long timestamp, String body) {
+    private String signatures(Subscription subscription, String webhookId, long timestamp, byte[] body) {
         var current = secrets.current(subscription);
         if (current.size() == 1) {
             return WebhookSignature.sign(current.getFirst(), webhookId, timestamp, body);
@@ -169,9 +170,10 @@ class WebhookSender implements AlertSender, AutoCloseable {
      * The event's {@code timestamp} is when the alert was raised, not when this attempt is made, so every attempt
      * sends the same body; the attempt's time is in the signed {@code webhook-timestamp} header. The deliveries of
      * one alert differ only in their {@code subscriptionId}, the last field of {@code data}, so the rest is
-     * rendered once per alert rather than once per subscription.
+     * rendered and encoded once per alert rather than once per subscription; a delivery's body is that with its
+     * own end appended, the bytes that are both signed and sent.
      */
-    private String payload(Subscription subscription, Alert alert) {
+    private byte[] payload(Subscription subscription, Alert alert) {
         var event = rendered.get(alert.id());
         if (event == null || event.alert() != alert) {
             if (rendered.size() >= REMEMBERED_ALERTS) {
@@ -180,17 +182,21 @@ class WebhookSender implements AlertSender, AutoCloseable {
             event = new Rendered(alert, eventUpToSubscriptionId(alert));
             rendered.put(alert.id(), event);
         }
-        return event.head() + ",\"subscriptionId\":\"" + subscription.id() + "\"}}";
+        var head = event.head();
+        var end = (",\"subscriptionId\":\"" + subscription.id() + "\"}}").getBytes(StandardCharsets.UTF_8);
+        var body = Arrays.copyOf(head, head.length + end.length);
+        System.arraycopy(end, 0, body, head.length, end.length);
+        return body;
     }
 
-    /** The event as JSON without its last two characters, the ends of {@code data} and of the event. */
-    private String eventUpToSubscriptionId(Alert alert) {
+    /** The event as JSON without its last two characters, the ends of {@code data} and of the event, in UTF-8. */
+    private byte[] eventUpToSubscriptionId(Alert alert) {
         var event = json.createObjectNode();
         event.put("type", EVENT_TYPE);
         event.put("timestamp", (alert.classifiedAt() == null ? clock.instant() : alert.classifiedAt()).toString());
         event.set("data", json.valueToTree(alert));
         var complete = json.writeValueAsString(event);
-        return complete.substring(0, complete.length() - 2);
+        return complete.substring(0, complete.length() - 2).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

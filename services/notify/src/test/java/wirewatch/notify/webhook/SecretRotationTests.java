@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,7 +78,8 @@ class SecretRotationTests {
         // The newest first: receivers that try the first signature only still move on to the new secret.
         assertThat(duringOverlap.header("webhook-signature").split(" ")[0])
                 .isEqualTo(WebhookSignature.sign(rotated.secret(), duringOverlap.header("webhook-id"),
-                        Long.parseLong(duringOverlap.header("webhook-timestamp")), duringOverlap.body()));
+                        Long.parseLong(duringOverlap.header("webhook-timestamp")),
+                        duringOverlap.body().getBytes(StandardCharsets.UTF_8)));
 
         clock.advance(Duration.ofMinutes(1));
         var afterOverlap = deliver();
