@@ -99,15 +99,16 @@ public class SubscriptionStore {
     }
 
     /**
-     * Deletes a subscription and everything of it: its deliveries, digests, secrets and hourly counts by their
-     * foreign keys' cascade, its routing decisions and flood keys here (they have no foreign key: see V8).
+     * Deletes a subscription and everything of it: its digests, secrets and hourly counts by their foreign keys'
+     * cascade, its deliveries, routing decisions and flood keys here (they have no foreign key: see V8 and V9).
      */
     boolean delete(UUID id) {
         return jdbc.sql("""
-                        with decisions as (delete from routing_decisions where subscription_id = ?),
+                        with deliveries as (delete from deliveries where subscription_id = ?),
+                             decisions as (delete from routing_decisions where subscription_id = ?),
                              keys as (delete from flood_keys where subscription_id = ?)
                         delete from subscriptions where id = ?""")
-                .params(id, id, id).update() > 0;
+                .params(id, id, id, id).update() > 0;
     }
 
     Optional<Subscription> findByConfirmationToken(String token) {
