@@ -192,6 +192,27 @@ class ClassifyIntegrationTests {
     }
 
     @Test
+    void aDeadLetterContinuesTheTraceOfTheStoryItHolds() throws Exception {
+        var trace = new TraceContext("5c1e7a3b9d2f4e6a8b0c1d2e3f405162", "a1b2c3d4e5f60718");
+        var pill = new ProducerRecord<>(Topics.STORIES, "traced-pill", "{not json");
+        pill.headers().add("traceparent",
+                ("00-" + trace.traceId() + "-" + trace.spanId() + "-01").getBytes(StandardCharsets.UTF_8));
+        try (var producer = producer()) {
+            producer.send(pill);
+        }
+
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.STORIES_DEAD_LETTER));
+            var deadLetters = new ArrayList<ConsumerRecord<String, byte[]>>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                pollInto(consumer, Set.of("traced-pill"), new ArrayList<>(), deadLetters);
+                assertThat(deadLetters).hasSize(1);
+            });
+            assertThat(header(deadLetters.getFirst(), "traceparent")).startsWith("00-" + trace.traceId() + "-");
+        }
+    }
+
+    @Test
     void eachAlertContinuesTheTraceAndCarriesTheIngestTimeOfItsOwnStory() throws Exception {
         var first = new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7");
         var second = new TraceContext("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331");

@@ -1,8 +1,13 @@
 package wirewatch.classify.pipeline;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -71,16 +76,38 @@ class PipelineConfiguration {
      * second until Kafka is back, never dead-lettered.
      */
     @Bean
-    DefaultErrorHandler storyErrorHandler(DeadLetterPublishingRecoverer deadLetters, ClassifyMetrics metrics) {
+    DefaultErrorHandler storyErrorHandler(DeadLetterPublishingRecoverer deadLetters, ClassifyMetrics metrics,
+            Tracer tracer, Propagator propagator) {
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
             LOG.warn(exception, () -> "Dead-lettering the story at " + record.topic() + "-" + record.partition() + "@"
                     + record.offset());
-            deadLetters.accept(record, consumer, exception);
+            inTraceOf(record, tracer, propagator, () -> deadLetters.accept(record, consumer, exception));
             metrics.failed();
         };
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS));
         handler.addNotRetryableExceptions(UnclassifiableStoryException.class);
         return handler;
+    }
+
+    /**
+     * The error handler runs outside the story's observation (a batch listener's stories get theirs from the
+     * classifier), so without this the dead letter would start a trace of its own: it is sent in a span continued
+     * from the {@code traceparent} the story's producer wrote, and someone looking at it finds the story's trace.
+     */
+    private static void inTraceOf(ConsumerRecord<?, ?> record, Tracer tracer, Propagator propagator, Runnable work) {
+        var span = propagator.extract(record.headers(), PipelineConfiguration::lastHeader)
+                .name("classify dead-letter")
+                .start();
+        try (var inStorysTrace = tracer.withSpan(span)) {
+            work.run();
+        } finally {
+            span.end();
+        }
+    }
+
+    private static String lastHeader(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**
