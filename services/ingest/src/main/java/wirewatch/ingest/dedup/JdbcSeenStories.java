@@ -143,7 +143,9 @@ class JdbcSeenStories implements SeenStories {
         // statistics say: with "= any(...)" joins the planner scanned cluster_band, story_sketch or story_line whole
         // whenever its estimates had fallen behind these fast-growing tables (13.5 ms instead of 1.4 ms at 100,000
         // band rows, and growing with the window). "offset 0" keeps each lateral subquery from being flattened
-        // into a join that the planner could again answer with a scan.
+        // into a join that the planner could again answer with a scan; a key's probe has a limit instead, which fences
+        // it as well: it reads only the key's most recent rows, walking the primary key (ordered by time within each
+        // key) backwards, so a key shared by thousands of stories costs no more than one shared by a few.
         jdbc.sql("""
                         with candidate as (
                             select s.cluster_id, s.shingles, s.ingested_at
@@ -151,7 +153,8 @@ class JdbcSeenStories implements SeenStories {
                                   from unnest(:bands) as key
                                   cross join lateral (select story_id from cluster_band
                                                       where band_key = key and ingested_at >= :since
-                                                      offset 0) b
+                                                      order by ingested_at desc
+                                                      limit :perBand) b
                                   group by b.story_id
                                   order by shared_bands desc, b.story_id
                                   limit :limit) c
@@ -169,6 +172,7 @@ class JdbcSeenStories implements SeenStories {
                 .param("bands", bands)
                 .param("since", since)
                 .param("limit", properties.maxCandidates())
+                .param("perBand", properties.storiesPerBand())
                 .param("lines", sketch.lineHashes())
                 .query((RowCallbackHandler) rs -> {
                     var lineHash = rs.getLong("line_hash");

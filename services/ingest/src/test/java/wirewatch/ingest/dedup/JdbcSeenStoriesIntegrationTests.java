@@ -30,7 +30,7 @@ import wirewatch.ingest.dedup.SeenStories.Registration;
 class JdbcSeenStoriesIntegrationTests {
 
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
-    private static final ClustersProperties PROPERTIES = new ClustersProperties(Duration.ofHours(72), 0.5, 8, 20, 2);
+    private static final ClustersProperties PROPERTIES = new ClustersProperties(Duration.ofHours(72), 0.5, 8, 20, 10, 2);
     private static final String TALKS = """
             Negotiators from both sides met in Geneva on Monday for a third round of talks on a ceasefire.
             The delegations discussed prisoner exchanges and the withdrawal of heavy weapons from the front.
