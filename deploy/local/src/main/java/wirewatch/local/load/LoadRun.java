@@ -120,15 +120,17 @@ public final class LoadRun {
         try {
             var answer = http.postJson(endpoint, body);
             String storyId = null;
+            String clusterId = null;
             boolean duplicate = false;
             if (answer.status() == 202) {
                 JsonNode receipt = JSON.readTree(answer.body());
                 storyId = receipt.path("id").asString();
+                clusterId = receipt.path("clusterId").asString();
                 duplicate = receipt.path("duplicate").asBoolean(false);
             }
-            result.answered(n, sent, System.nanoTime(), answer.status(), storyId, duplicate);
+            result.answered(n, sent, System.nanoTime(), answer.status(), storyId, clusterId, duplicate);
         } catch (IOException | RuntimeException e) {
-            result.answered(n, sent, System.nanoTime(), 0, null, false);
+            result.answered(n, sent, System.nanoTime(), 0, null, null, false);
             result.failed(e);
         }
     }
