@@ -163,6 +163,23 @@ class AlertBatchIntegrationTests extends IntegrationTestSupport {
         assertThat(fast.getFirst().at()).isBefore(slow.getFirst().at().plusMillis(900));
     }
 
+    @Test
+    void sendsTheNextPollsAlertWhileAReceiverOfTheLastPollStillHangs() throws Exception {
+        var hangingUrl = receiver.scripted("hangs-across-polls", WebhookReceiver.Reply.hanging());
+        webhook(hangingUrl, "POLL_HANGING");
+        var nextUrl = receiver.url(200, "next-poll");
+        webhook(nextUrl, "POLL_NEXT");
+
+        writeInOnePoll(untraced(alert("to-hanging", "cluster-to-hanging", "POLL_HANGING")));
+        var hanging = await().atMost(PATIENCE).until(() -> receiver.receivedAt(hangingUrl), found -> !found.isEmpty());
+        write(untraced(alert("next-poll", "cluster-next-poll", "POLL_NEXT")));
+
+        var next = await().atMost(PATIENCE).until(() -> receiver.receivedAt(nextUrl), found -> !found.isEmpty());
+        // Had the first poll waited for its receivers, the partition's next alert would have been read only once that
+        // request timed out (1 s here).
+        assertThat(next.getFirst().at()).isBefore(hanging.getFirst().at().plusMillis(900));
+    }
+
     private JsonNode webhook(String url, String category) throws Exception {
         var created = subscribe(Map.of("channel", "webhook", "target", url, "categories", List.of(category),
                 "mode", "instant"));
@@ -196,6 +213,14 @@ class AlertBatchIntegrationTests extends IntegrationTestSupport {
     private void writeInOnePoll(Written... records) throws Exception {
         var listener = listeners.getListenerContainer("notify");
         listener.stop();
+        try {
+            write(records);
+        } finally {
+            listener.start();
+        }
+    }
+
+    private void write(Written... records) throws Exception {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -206,8 +231,6 @@ class AlertBatchIntegrationTests extends IntegrationTestSupport {
                         value.getBytes(StandardCharsets.UTF_8)));
                 producer.send(record).get();
             }
-        } finally {
-            listener.start();
         }
     }
 

@@ -26,12 +26,13 @@ import wirewatch.notify.delivery.AlertDispatcher;
 
 /**
  * Dispatches the alerts of one poll: routes them and claims their deliveries together, in the order they were
- * written (one set of routing statements and one claim for the poll, however many alerts it holds), then sends
- * them side by side, each story cluster's alerts on a virtual thread of its own, and returns when every one has
- * made its first attempts: the container then commits the poll's offsets. Reading one alert at a time, a
- * partition's throughput was one over the time an alert takes (its database statements and its slowest first send,
- * mostly waiting); now a poll takes its routing plus its slowest cluster's sends. The sends in flight stay bounded
- * by the {@link AlertDispatcher}'s permits.
+ * written (one set of routing statements and one claim for the poll, however many alerts it holds), then starts
+ * their first attempts, each story cluster's alerts on a virtual thread of its own, and returns once every attempt
+ * has started: the container then commits the poll's offsets, and the attempts finish without holding the partition
+ * (the deliveries are claimed in the ledger, which sees them through from there, a crash included). Reading one alert
+ * at a time, a partition's throughput was one over the time an alert takes; waiting for the poll's first attempts, it
+ * was one poll per slowest receiver; now a poll takes its routing and claim. The attempts in flight stay bounded by
+ * the {@link AlertDispatcher}'s permits, which are the listener's back-pressure.
  *
  * <p>Routing the poll in order decides flood control and the hourly cap as reading one alert at a time did: a
  * copy of a story is suppressed by the first, and an hour's last place goes to the earlier alert. Only when routing
