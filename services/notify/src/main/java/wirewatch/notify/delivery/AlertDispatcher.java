@@ -147,4 +147,5 @@ public class AlertDispatcher implements AutoCloseable {
     @Override
     public void close() {
         firstAttempts.close();
-    }}
+    }
+}
