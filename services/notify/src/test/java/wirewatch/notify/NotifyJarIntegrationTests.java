@@ -50,6 +50,10 @@ import wirewatch.events.Topics;
  * a request the killed run sent and whose ledger row was not yet marked delivered at the kill (in flight, or answered
  * but not yet group-committed: no more than the parallelism), sent once more by the restarted run and never more. Without the ledger's claim, the
  * alerts re-read after the restart would be sent again under new webhook-ids, and the test fails.
+ *
+ * <p>Stopped gracefully instead ({@code SIGTERM}) in the middle of a burst, notify finishes the attempts in flight
+ * before it exits: a poll no longer waits for its receivers, so without that wait the deliveries it had claimed and
+ * started would be left pending until the recovery after a restart.
  */
 class NotifyJarIntegrationTests {
 
@@ -138,6 +142,43 @@ class NotifyJarIntegrationTests {
         Map<String, List<Request>> byId = requests.stream().collect(Collectors.groupingBy(Request::webhookId));
         assertThat(byId.values()).allSatisfy(same -> assertThat(same.stream().map(Request::body).distinct())
                 .hasSize(1));
+    }
+
+    @Test
+    void finishesTheAttemptsInFlightWhenStoppedGracefully() throws Exception {
+        notify = startNotify("stopped");
+        subscribe(receiver.url("stopped"));
+        // The receiver asks notify to stop (SIGTERM) while it holds a request, and answers only once notify has
+        // stopped taking requests: the attempt is then in flight while notify shuts down.
+        var heldDuringStop = receiver.killWhileHolding(ALERTS / 3, () -> {
+            notify.destroy();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !answersHealthChecks());
+        });
+        publishAlerts();
+
+        var held = heldDuringStop.get(2, TimeUnit.MINUTES);
+        await().atMost(Duration.ofMinutes(1)).until(() -> !notify.isAlive());
+
+        // Nothing it had claimed is left pending for the recovery after a restart: what was in flight was finished.
+        assertThat(jdbc.sql("select status from deliveries where id = ?::uuid").param(held.webhookId())
+                .query(String.class).single()).isEqualTo("delivered");
+        assertThat(jdbc.sql("select count(*) from deliveries where status = 'pending'").query(Integer.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from deliveries").query(Integer.class).single())
+                .isBetween(ALERTS / 3, ALERTS - 1);
+    }
+
+    private boolean answersHealthChecks() {
+        try {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException refused) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Process startNotify(String run) throws IOException {
