@@ -191,6 +191,43 @@ class ClassifyIntegrationTests {
         }
     }
 
+    /**
+     * Offsets are committed once a second (spring.kafka.listener.ack-time), not after every poll, so a story
+     * classified within a second of the last commit is not committed yet; a stop must commit it, or every restart
+     * would classify again the stories classified just before it. The first story's poll commits at once (the
+     * last commit is older than a second); the second, read straight after, waits for the next commit.
+     */
+    @Test
+    void commitsTheOffsetOfEveryStoryItClassifiedWhenItStops() throws Exception {
+        var partition = new TopicPartition(Topics.STORIES, 0);
+        long last = -1;
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            var alerts = new ArrayList<ConsumerRecord<String, byte[]>>();
+            for (var id : List.of("stop-1", "stop-2")) {
+                try (var producer = producer()) {
+                    last = producer.send(new ProducerRecord<>(Topics.STORIES, id, storyJson(id,
+                            "Russia and Ukraine agree 30-day energy ceasefire", "Both sides agreed to stop strikes.")))
+                            .get().offset();
+                }
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    pollInto(consumer, Set.of(id), alerts, new ArrayList<>());
+                    assertThat(alerts).extracting(ConsumerRecord::key).contains(id);
+                });
+            }
+        }
+
+        var container = listeners.getListenerContainer("classify");
+        container.stop();
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+            var committed = admin.listConsumerGroupOffsets("classify").partitionsToOffsetAndMetadata().get()
+                    .get(partition);
+            assertThat(committed).extracting(OffsetAndMetadata::offset).isEqualTo(last + 1);
+        } finally {
+            container.start();
+        }
+    }
+
     @Test
     void aDeadLetterContinuesTheTraceOfTheStoryItHolds() throws Exception {
         var trace = new TraceContext("5c1e7a3b9d2f4e6a8b0c1d2e3f405162", "a1b2c3d4e5f60718");
