@@ -198,8 +198,8 @@ public final class LocalRun {
         if (!settings.loadTest()) {
             builder.jvmArg("-XX:TieredStopAtLevel=1");
         }
-        // The heap's floor at its ceiling, as servers usually run: left to itself G1 shrank ingest's heap to a
-        // ~116 MB under load, so young collections came often and a concurrent cycle after every few.
+        // The heap's floor at its ceiling, as servers usually run: left to itself G1 shrank ingest's heap to about
+        // 116 MB under load, so young collections came often and a concurrent cycle after every few.
         builder.jvmArg("-Xms512m");
         builder.jvmArg("-Xmx512m");
         settings.serviceJvmArgs().forEach(builder::jvmArg);

@@ -58,8 +58,9 @@ class RetentionTests {
                         values (?, ?, ?, ?, 'dispatched', ?, ?)""")
                 .params(digest, subscription, utc(old.minus(Duration.ofHours(1))), utc(old), utc(old), utc(old))
                 .update();
-        jdbc.sql("insert into alerts (id, payload, received_at) values ('alert-old', '{}'::jsonb, now() - interval '15 days')")
-                .update();
+        // Alerts age on the application's clock, ledger rows (below) on the database's: each row in its own.
+        jdbc.sql("insert into alerts (id, payload, received_at) values ('alert-old', '{}'::jsonb, ?)")
+                .params(utc(old)).update();
         jdbc.sql("insert into digest_items (digest_id, alert_id, reason, added_at) values (?, 'alert-old', 'digest', ?)")
                 .params(digest, utc(old)).update();
         jdbc.sql("""
