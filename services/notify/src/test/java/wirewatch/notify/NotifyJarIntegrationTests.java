@@ -152,7 +152,7 @@ class NotifyJarIntegrationTests {
         // stopped taking requests: the attempt is then in flight while notify shuts down.
         var heldDuringStop = receiver.killWhileHolding(ALERTS / 3, () -> {
             notify.destroy();
-            await().atMost(Duration.ofSeconds(30)).until(() -> !answersHealthChecks());
+            await().atMost(Duration.ofSeconds(30)).until(() -> healthStatus() == 0);
         });
         publishAlerts();
 
@@ -168,16 +168,13 @@ class NotifyJarIntegrationTests {
                 .isBetween(ALERTS / 3, ALERTS - 1);
     }
 
-    private boolean answersHealthChecks() {
+    /** The health endpoint's status, or 0 when nothing answers on notify's port. */
+    private int healthStatus() throws InterruptedException {
         try {
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return true;
-        } catch (IOException refused) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notAnswering) {
+            return 0;
         }
     }
 
@@ -209,12 +206,7 @@ class NotifyJarIntegrationTests {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(process.isAlive()).as("notify exited; see " + log.toAbsolutePath() + ":\n"
                     + (Files.exists(log) ? Files.readString(log) : "")).isTrue();
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
+            return healthStatus() == 200;
         });
         return process;
     }
