@@ -2,9 +2,12 @@ package wirewatch.local.load;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 
@@ -145,10 +148,35 @@ final class LoadResult {
         stage(out, "alert classifiedAt", latencies(stamped,
                 n -> Duration.between(wallClock(due(n)), arrivals.get(storyIds[n]).classifiedAt()).toNanos()));
         stage(out, "webhook received", latencies(alerted, n -> arrivals.get(storyIds[n]).receivedNanos() - due(n)));
+        overTime(out);
         if (services != null) {
             out.append(services.render());
         }
         return out.toString();
+    }
+
+    /**
+     * The latency of the whole run, warm-up included, by when the stories were due: a run whose start or a stretch of
+     * which went badly (the JIT recompiling what the change from idle to load deoptimised, a collection, a burst of
+     * other work) shows where, instead of only in the run's p99. At most twelve slices of ten seconds or more.
+     */
+    private void overTime(StringBuilder out) {
+        long slice = TimeUnit.SECONDS.toNanos(10 * Math.max(1, (schedule.duration().toSeconds() + 119) / 120));
+        var bySlice = new TreeMap<Long, List<Long>>();
+        IntStream.range(0, schedule.size())
+                .filter(n -> storyIds[n] != null && arrivals.containsKey(storyIds[n]))
+                .forEach(n -> bySlice.computeIfAbsent(schedule.dueNanos(n) / slice, any -> new ArrayList<>())
+                        .add(arrivals.get(storyIds[n]).receivedNanos() - due(n)));
+        out.append("over time  story due → webhook received, by when the stories were due (* warm-up), ms:%n"
+                .formatted());
+        bySlice.forEach((index, nanos) -> {
+            var latency = new Percentiles(nanos.stream().mapToLong(Long::longValue).toArray());
+            long from = index * slice;
+            var when = "%d–%d s%s".formatted(TimeUnit.NANOSECONDS.toSeconds(from),
+                    TimeUnit.NANOSECONDS.toSeconds(from + slice), from < schedule.warmUp().toNanos() ? "*" : "");
+            out.append("             %-20s p50 %8s  p99 %8s  max %8s  (%d stories)%n".formatted(when,
+                    ms(latency.at(50)), ms(latency.at(99)), ms(latency.max()), latency.count()));
+        });
     }
 
     private static long[] latencies(int[] stories, IntToLongFunction latency) {
