@@ -74,6 +74,7 @@ public final class IngestBenchmark {
                 ? EmbeddedPostgres.builder()
                         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .setServerConfig("pg_stat_statements.track", "all")
+                        .setServerConfig("pg_stat_statements.track_planning", "on")
                         .start()
                 : EmbeddedPostgres.start();
         Process ingest = null;
