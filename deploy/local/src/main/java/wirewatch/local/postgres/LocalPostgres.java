@@ -51,9 +51,10 @@ public final class LocalPostgres implements AutoCloseable {
                     // Checkpoints by time, not by WAL volume. After a checkpoint begins, the first change to each page
                     // writes the whole page into the WAL, and ingest's band index takes its inserts on pages all over
                     // it: at 200 stories/s one checkpoint brought 54,000 full pages (440 MB) within ten seconds, so
-                    // with the default 1 GB of WAL the next one began 87 s later; the ten seconds of a load-test run in
-                    // which one began had a p99 of 0.3 s. Between checkpoints a story writes about 18 KB of WAL, so at 200/s these
-                    // 8 GB (a checkpoint is due at about half) last the 15 minutes. README, "Running it".
+                    // with the default 1 GB of WAL the next one began 87 s later, and the ten seconds of a load-test
+                    // run in which one began had a p99 of 0.3 s. Between checkpoints a story writes about 18 KB of
+                    // WAL, so at 200/s these 8 GB (a checkpoint is due at about half) last the 15 minutes. README,
+                    // "Running it".
                     .setServerConfig("max_wal_size", "8GB")
                     .setServerConfig("checkpoint_timeout", "15min")
                     .setPGStartupWait(Duration.ofSeconds(30))
