@@ -72,6 +72,17 @@ class JdbcSeenStoriesIntegrationTests {
     }
 
     @Test
+    void leavesTheShinglesOutOfTheTablesStatistics() {
+        var target = JdbcClient.create(dataSource)
+                .sql("select attstattarget from pg_attribute where attrelid = 'story_sketch'::regclass and attname = ?")
+                .param("shingles")
+                .query(Integer.class)
+                .single();
+
+        assertThat(target).isZero();
+    }
+
+    @Test
     void remembersAStoryAcrossRestarts() {
         var first = register(store(), "a1", TALKS);
         var afterRestart = register(store(), "a1", HARVEST);
