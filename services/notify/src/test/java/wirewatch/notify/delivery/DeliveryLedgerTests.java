@@ -27,17 +27,6 @@ class DeliveryLedgerTests {
     private final Subscription second = subscription("second");
 
     @Test
-    void leavesAlertPayloadsOutOfTheTablesStatistics() {
-        var target = jdbc
-                .sql("select attstattarget from pg_attribute where attrelid = 'alerts'::regclass and attname = ?")
-                .param("payload")
-                .query(Integer.class)
-                .single();
-
-        assertThat(target).isZero();
-    }
-
-    @Test
     void claimsEachDeliveryOfAnAlertOnceHoweverOftenTheAlertIsRead() {
         var claimed = ledger.claimNew("alert-1", List.of(first));
 
