@@ -107,6 +107,16 @@ final class LoadResult {
         return startNanos + schedule.dueNanos(n);
     }
 
+    /** Whether a webhook came for the story (a story ingest did not accept has no id). */
+    private boolean alerted(int n) {
+        return storyIds[n] != null && arrivals.containsKey(storyIds[n]);
+    }
+
+    /** From the story's due time to its webhook's arrival; only for an {@link #alerted} story. */
+    private long webhookLatency(int n) {
+        return arrivals.get(storyIds[n]).receivedNanos() - due(n);
+    }
+
     String render() {
         int size = schedule.size();
         long accepted = IntStream.range(0, size).filter(n -> status[n] == 202).count();
@@ -115,9 +125,9 @@ final class LoadResult {
         IntStream.range(0, size).filter(n -> status[n] != 202)
                 .forEach(n -> refused.merge(status[n], 1L, Long::sum));
         int[] measured = IntStream.range(0, size).filter(schedule::measured).filter(n -> status[n] == 202).toArray();
-        int[] alerted = IntStream.of(measured).filter(n -> arrivals.containsKey(storyIds[n])).toArray();
+        int[] alerted = IntStream.of(measured).filter(this::alerted).toArray();
         long copies = IntStream.of(measured).filter(this::copy).count();
-        long heldBack = IntStream.of(measured).filter(this::copy).filter(n -> !arrivals.containsKey(storyIds[n]))
+        long heldBack = IntStream.of(measured).filter(this::copy).filter(n -> !alerted(n))
                 .count();
         var out = new StringBuilder();
         out.append("run %s%n".formatted(runId));
@@ -137,7 +147,7 @@ final class LoadResult {
         out.append("copies     %d put into an earlier story's cluster by ingest, %d of them without a webhook "
                 .formatted(copies, heldBack));
         out.append("(flood control: one alert per cluster and category)%n".formatted());
-        var latency = new Percentiles(latencies(alerted, n -> arrivals.get(storyIds[n]).receivedNanos() - due(n)));
+        var latency = new Percentiles(latencies(alerted, this::webhookLatency));
         out.append("latency    story due → signed webhook received, ms: p50 %s  p95 %s  p99 %s  max %s%n"
                 .formatted(ms(latency.at(50)), ms(latency.at(95)), ms(latency.at(99)), ms(latency.max())));
         out.append("stages     ms after the story was due, p50 / p95 / p99 (alerted stories after warm-up):%n"
@@ -147,7 +157,7 @@ final class LoadResult {
         int[] stamped = IntStream.of(alerted).filter(n -> arrivals.get(storyIds[n]).classifiedAt() != null).toArray();
         stage(out, "alert classifiedAt", latencies(stamped,
                 n -> Duration.between(wallClock(due(n)), arrivals.get(storyIds[n]).classifiedAt()).toNanos()));
-        stage(out, "webhook received", latencies(alerted, n -> arrivals.get(storyIds[n]).receivedNanos() - due(n)));
+        stage(out, "webhook received", latencies(alerted, this::webhookLatency));
         overTime(out);
         if (services != null) {
             out.append(services.render());
@@ -164,9 +174,9 @@ final class LoadResult {
         long slice = TimeUnit.SECONDS.toNanos(10 * Math.max(1, (schedule.duration().toSeconds() + 119) / 120));
         var bySlice = new TreeMap<Long, List<Long>>();
         IntStream.range(0, schedule.size())
-                .filter(n -> storyIds[n] != null && arrivals.containsKey(storyIds[n]))
+                .filter(this::alerted)
                 .forEach(n -> bySlice.computeIfAbsent(schedule.dueNanos(n) / slice, any -> new ArrayList<>())
-                        .add(arrivals.get(storyIds[n]).receivedNanos() - due(n)));
+                        .add(webhookLatency(n)));
         out.append("over time  story due → webhook received, by when the stories were due (* warm-up), ms:%n"
                 .formatted());
         bySlice.forEach((index, nanos) -> {
