@@ -79,10 +79,11 @@ class JdbcSeenStories implements SeenStories {
                             update seen_story set cluster_id = :clusterId where id = :id and cluster_id <> :clusterId),
                         sketch as (
                             insert into story_sketch (story_id, cluster_id, shingles, ingested_at)
-                            values (:id, :clusterId, :shingles, :ingestedAt)),
+                            values (:id, :clusterId, :shingles, :ingestedAt)
+                            returning story_no),
                         bands as (
-                            insert into cluster_band (band_key, story_id, ingested_at)
-                            select distinct key, :id, :ingestedAt from unnest(:bands) as key)
+                            insert into cluster_band (band_key, story_no)
+                            select distinct key, sketch.story_no from unnest(:bands) as key cross join sketch)
                         insert into story_line (line_hash, cluster_id, ingested_at)
                         select line, :clusterId, :ingestedAt from unnest(:lines) as line
                         on conflict (line_hash, cluster_id) do update set ingested_at = excluded.ingested_at
@@ -144,22 +145,26 @@ class JdbcSeenStories implements SeenStories {
         // whenever its estimates had fallen behind these fast-growing tables (13.5 ms instead of 1.4 ms at 100,000
         // band rows, and growing with the window). "offset 0" keeps each lateral subquery from being flattened
         // into a join that the planner could again answer with a scan; a key's probe has a limit instead, which fences
-        // it as well: it reads only the key's most recent rows, walking the primary key (ordered by time within each
-        // key) backwards, so a key shared by thousands of stories costs no more than one shared by a few.
+        // it as well: it reads only the key's most recent rows, walking the primary key (ordered by sketch number,
+        // which is the order sketches were written, within each key) backwards, so a key shared by thousands of
+        // stories costs no more than one shared by a few. The window is applied to the candidates' sketches: a band
+        // row carries no time, and those that left the window are deleted hourly (SketchRetention); until then such
+        // a row is a key's oldest, read only when the key has fewer recent ones, and its story, should it rank among
+        // the candidates, is dropped here.
         jdbc.sql("""
                         with candidate as (
                             select s.cluster_id, s.shingles, s.ingested_at
-                            from (select b.story_id, count(*) as shared_bands
+                            from (select b.story_no, count(*) as shared_bands
                                   from unnest(:bands) as key
-                                  cross join lateral (select story_id from cluster_band
-                                                      where band_key = key and ingested_at >= :since
-                                                      order by ingested_at desc
+                                  cross join lateral (select story_no from cluster_band
+                                                      where band_key = key
+                                                      order by story_no desc
                                                       limit :perBand) b
-                                  group by b.story_id
-                                  order by shared_bands desc, b.story_id
+                                  group by b.story_no
+                                  order by shared_bands desc, b.story_no desc
                                   limit :limit) c
                             cross join lateral (select cluster_id, shingles, ingested_at from story_sketch
-                                                where story_id = c.story_id
+                                                where story_no = c.story_no and ingested_at >= :since
                                                 offset 0) s)
                         select cluster_id, shingles, ingested_at, null::bigint as line_hash from candidate
                         union all

@@ -31,14 +31,23 @@ class SketchRetention {
     }
 
     /**
-     * Band rows carry their sketch's {@code ingested_at}, written in the statement that writes the sketch, so they
-     * leave by the same cutoff (by a BRIN index on that time; they have no foreign key, whose check on every band
-     * row inserted cost more than the rest of the insert); returns the sketches deleted.
+     * A band row carries its sketch's number, not its time, so the band rows go with the sketches deleted, found
+     * through a BRIN index on the number within the deleted sketches' range (band rows have no foreign key, whose
+     * check on every band row inserted cost more than the rest of the insert); returns the sketches deleted.
      */
     int deleteSketchesBefore(Instant cutoff) {
         var at = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
         jdbc.sql("delete from story_line where ingested_at < :cutoff").param("cutoff", at).update();
-        jdbc.sql("delete from cluster_band where ingested_at < :cutoff").param("cutoff", at).update();
-        return jdbc.sql("delete from story_sketch where ingested_at < :cutoff").param("cutoff", at).update();
+        return jdbc.sql("""
+                        with gone as (
+                            delete from story_sketch where ingested_at < :cutoff returning story_no),
+                        bands as (
+                            delete from cluster_band
+                            where story_no between (select min(story_no) from gone) and (select max(story_no) from gone)
+                              and story_no in (select story_no from gone))
+                        select count(*) from gone""")
+                .param("cutoff", at)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -352,8 +352,8 @@ public final class IngestBenchmark {
                         select count(*) || ' band keys, stories per key: mean ' || round(avg(stories), 1) || ', max '
                                || max(stories) || '; rows sharing the keys of each of the last 100 stories, mean: '
                                || (select round(count(*) / 100.0) from (
-                                       select story_id from story_sketch order by ingested_at desc limit 100) recent
-                                       join cluster_band mine on mine.story_id = recent.story_id
+                                       select story_no from story_sketch order by story_no desc limit 100) recent
+                                       join cluster_band mine on mine.story_no = recent.story_no
                                        join cluster_band other on other.band_key = mine.band_key)
                                || ' (the candidate search reads at most stories-per-band of them per key)'
                           from (select band_key, count(*) as stories from cluster_band group by band_key) keys""")) {

@@ -178,14 +178,42 @@ class JdbcSeenStoriesIntegrationTests {
         register(store(), "r2", "A new story about a harbour that was closed in the north after a long storm.",
                 NOW.minus(Duration.ofDays(1)));
         var jdbc = JdbcClient.create(dataSource);
+        var oldNumber = storyNumber(jdbc, "r1");
+        var newNumber = storyNumber(jdbc, "r2");
 
         assertThat(retention.deleteSketchesBefore(NOW.minus(Duration.ofDays(9)))).isEqualTo(1);
         assertThat(register(store(), "r1", "anything")).isEqualTo(new Registration.Seen("r1", "r1"));
         // The old story's band keys went with its sketch; the newer story keeps all 48 of its own.
-        assertThat(jdbc.sql("select count(*) from cluster_band where story_id = 'r1'").query(Integer.class).single())
-                .isZero();
-        assertThat(jdbc.sql("select count(distinct band_key) from cluster_band where story_id = 'r2'")
-                .query(Integer.class).single()).isEqualTo(48);
+        assertThat(bandKeys(jdbc, oldNumber)).isZero();
+        assertThat(bandKeys(jdbc, newNumber)).isEqualTo(48);
+    }
+
+    @Test
+    void deletesOnlyTheBandRowsOfTheSketchesThatLeftTheWindowWhenNumbersAndTimesDisagree() {
+        // Numbered in another order than their times, as concurrent requests can be: the range of the deleted
+        // sketches' numbers spans the sketch that stays.
+        register(store(), "t1", HARVEST, NOW.minus(Duration.ofDays(10)));
+        register(store(), "t2", TALKS, NOW.minus(Duration.ofDays(1)));
+        register(store(), "t3", "A story about a bridge that was opened in the capital with some ceremony on Sunday.",
+                NOW.minus(Duration.ofDays(11)));
+        var jdbc = JdbcClient.create(dataSource);
+        var staying = storyNumber(jdbc, "t2");
+
+        var deleted = new SketchRetention(jdbc, PROPERTIES).deleteSketchesBefore(NOW.minus(Duration.ofDays(9)));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from cluster_band").query(Integer.class).single()).isEqualTo(48);
+        assertThat(bandKeys(jdbc, staying)).isEqualTo(48);
+    }
+
+    private static long storyNumber(JdbcClient jdbc, String storyId) {
+        return jdbc.sql("select story_no from story_sketch where story_id = ?").param(storyId).query(Long.class)
+                .single();
+    }
+
+    private static int bandKeys(JdbcClient jdbc, long storyNumber) {
+        return jdbc.sql("select count(distinct band_key) from cluster_band where story_no = ?").param(storyNumber)
+                .query(Integer.class).single();
     }
 
     @Test
