@@ -31,9 +31,12 @@ class SketchRetention {
     }
 
     /**
-     * A band row carries its sketch's number, not its time, so the band rows go with the sketches deleted, found
-     * through a BRIN index on the number within the deleted sketches' range (band rows have no foreign key, whose
-     * check on every band row inserted cost more than the rest of the insert); returns the sketches deleted.
+     * A band row carries its sketch's number, not its time, and numbers follow the order sketches were written, so
+     * the band rows below the lowest number still in the window go (all of them when none is), through a BRIN
+     * index on the number (band rows have no foreign key, whose check on every band row inserted cost more than the
+     * rest of the insert). Two stories written at once can be numbered in the other order than their times; the
+     * band rows of a deleted sketch numbered above one that stays then wait for a later round, matching nothing
+     * meanwhile (a candidate is read from its sketch). Returns the sketches deleted.
      */
     int deleteSketchesBefore(Instant cutoff) {
         var at = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
@@ -41,10 +44,11 @@ class SketchRetention {
         return jdbc.sql("""
                         with gone as (
                             delete from story_sketch where ingested_at < :cutoff returning story_no),
+                        kept as (
+                            select story_no from story_sketch where ingested_at >= :cutoff order by story_no limit 1),
                         bands as (
                             delete from cluster_band
-                            where story_no between (select min(story_no) from gone) and (select max(story_no) from gone)
-                              and story_no in (select story_no from gone))
+                            where story_no < coalesce((select story_no from kept), 9223372036854775807))
                         select count(*) from gone""")
                 .param("cutoff", at)
                 .query(Integer.class)
