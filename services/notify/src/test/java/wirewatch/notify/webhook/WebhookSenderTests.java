@@ -5,15 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +138,57 @@ class WebhookSenderTests {
             assertThat(outcome).isEqualTo(SendOutcome.failed("no answer within 2000 ms"));
             assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
         }
+    }
+
+    @Test
+    void sendsOnceMoreAtOnceWhenTheReceiverClosesTheConnectionWithoutAnswering() throws Exception {
+        answers.add("127.0.0.1");
+        var deliveryId = UUID.randomUUID();
+        var requests = new CopyOnWriteArrayList<String>();
+        // The server is closed first, so a failing test does not leave the receiving thread waiting to accept.
+        try (var receiving = Executors.newVirtualThreadPerTaskExecutor();
+                var server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // The first connection is closed once the request is read, with no answer: a receiver's idle timeout
+            // closing a kept-alive connection as the request arrives. The second answers.
+            var received = receiving.submit(() -> {
+                try (var first = server.accept()) {
+                    requests.add(readRequest(first));
+                }
+                try (var second = server.accept()) {
+                    requests.add(readRequest(second));
+                    second.getOutputStream()
+                            .write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                return requests.size();
+            });
+            try (var sender = sender(true)) {
+                var outcome = sender.send(deliveryId, subscription("http://" + HOST + ":" + server.getLocalPort()
+                        + "/hooks"), alert());
+
+                assertThat(outcome).isEqualTo(SendOutcome.delivered());
+            }
+            assertThat(received.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+        }
+        assertThat(requests).allSatisfy(request -> assertThat(request.toLowerCase(Locale.ROOT))
+                .startsWith("post /hooks http/1.1").contains("webhook-id: " + deliveryId));
+    }
+
+    /** The request's head and body, read by its {@code Content-Length}. */
+    private static String readRequest(Socket socket) throws IOException {
+        var in = socket.getInputStream();
+        var head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new EOFException("the request ended within its head");
+            }
+            head.write(next);
+        }
+        var text = head.toString(StandardCharsets.US_ASCII);
+        var length = text.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                .map(line -> Integer.parseInt(line.substring(line.indexOf(':') + 1).trim()))
+                .findFirst().orElse(0);
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     private WebhookSender sender(boolean allowPrivateTargets) {
