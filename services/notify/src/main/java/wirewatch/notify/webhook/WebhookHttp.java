@@ -101,12 +101,12 @@ final class WebhookHttp implements AutoCloseable {
      * POSTs {@code body} as JSON; a receiver that has not answered within the request timeout, whether silent or
      * trickling, ends in a {@link SocketTimeoutException}.
      *
-     * <p>A connection the receiver closes without answering is sent on once more, at once, on another connection:
-     * that is how a kept-alive connection ends when the receiver's idle timeout closes it just as a request goes out
-     * on it (the check of connections idle for a second narrows that race but cannot close it). Left to the first
-     * retry, such a webhook came 30 s late (1 of 78,000 at 200 stories/s on the local stack); a receiver that did
-     * read the first request tells the two apart by their one {@code webhook-id}. Each of the two has the whole
-     * request timeout.
+     * <p>A webhook whose connection the receiver closes without answering is sent once more, at once, on another
+     * connection: that is how a kept-alive connection ends when the receiver's idle timeout closes it just as a
+     * request goes out on it (the check of connections idle for a second narrows that race but cannot close it). Left
+     * to the first retry, such a webhook came 30 s late (1 of 78,000 at 200 stories/s on the local stack); a receiver
+     * that did read the first request knows the second for the same webhook by its {@code webhook-id}. Each of the
+     * two has the whole request timeout.
      */
     Answer post(String url, List<? extends Header> headers, byte[] body) throws IOException {
         try {
