@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -47,8 +51,14 @@ class JdbcSeenStoriesIntegrationTests {
     /** A database of its own per test, since stories of one test would be candidate copies in another. */
     @BeforeEach
     void migrate() {
+        useNewDatabase(null);
+    }
+
+    /** Points the test at a new database, migrated up to {@code version}, or all the way when it is null. */
+    private void useNewDatabase(String version) {
         dataSource = new DriverManagerDataSource(TestDatabases.newDatabase(), "postgres", "postgres");
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        var flyway = Flyway.configure().dataSource(dataSource);
+        (version == null ? flyway : flyway.target(version)).load().migrate();
         transactionManager = new DataSourceTransactionManager(dataSource);
         transaction = new TransactionTemplate(transactionManager);
     }
@@ -207,6 +217,51 @@ class JdbcSeenStoriesIntegrationTests {
         // The third story's band rows wait for the sketch numbered below them to leave, and then go with it.
         assertThat(retention.deleteSketchesBefore(NOW)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from cluster_band").query(Integer.class).single()).isZero();
+    }
+
+    /**
+     * V9 rewrites the band rows of a running window: stories written under V8 keep their band keys, numbered in the
+     * order of their times, and later copies still find them.
+     */
+    @Test
+    void numbersTheWindowsSketchesByTimeAndKeepsTheirBandKeysWhenMigratingToV9() {
+        useNewDatabase("8");
+        var jdbc = JdbcClient.create(dataSource);
+        // Written under V8 in another order than their times, as concurrent requests can be.
+        writeUnderV8(jdbc, "later", TALKS, NOW.minus(Duration.ofHours(1)));
+        writeUnderV8(jdbc, "earlier", HARVEST, NOW.minus(Duration.ofHours(2)));
+
+        Flyway.configure().dataSource(dataSource).load().migrate();
+
+        assertThat(storyNumber(jdbc, "earlier")).isEqualTo(1);
+        assertThat(storyNumber(jdbc, "later")).isEqualTo(2);
+        assertThat(bandKeysOf(jdbc, 1)).containsExactlyInAnyOrderElementsOf(distinct(TextSketch.of(HARVEST).bands()));
+        assertThat(bandKeysOf(jdbc, 2)).containsExactlyInAnyOrderElementsOf(distinct(TextSketch.of(TALKS).bands()));
+        assertThat(register(store(), "copy", "GENEVA (Wire) - " + TALKS)).isEqualTo(new Registration.New("later"));
+        assertThat(storyNumber(jdbc, "copy")).isEqualTo(3);
+    }
+
+    /** The rows V8's code wrote for a new story. */
+    private static void writeUnderV8(JdbcClient jdbc, String id, String body, Instant at) {
+        var time = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        var sketch = TextSketch.of(body);
+        jdbc.sql("insert into seen_story (id, canonical_url, cluster_id, ingested_at) values (?, ?, ?, ?)")
+                .params(id, "https://example.com/" + id, id, time).update();
+        jdbc.sql("insert into story_sketch (story_id, cluster_id, shingles, ingested_at) values (?, ?, ?, ?)")
+                .params(id, id, sketch.shingles(), time).update();
+        jdbc.sql("""
+                        insert into cluster_band (band_key, story_id, ingested_at)
+                        select distinct key, ?, ? from unnest(?) as key""")
+                .params(id, time, sketch.bands()).update();
+    }
+
+    private static List<Long> bandKeysOf(JdbcClient jdbc, long storyNumber) {
+        return jdbc.sql("select band_key from cluster_band where story_no = ?").param(storyNumber).query(Long.class)
+                .list();
+    }
+
+    private static List<Long> distinct(long[] keys) {
+        return Arrays.stream(keys).distinct().boxed().toList();
     }
 
     private static long storyNumber(JdbcClient jdbc, String storyId) {
